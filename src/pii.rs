@@ -1,0 +1,305 @@
+//! Personal data guard: citizen ID numbers, phone numbers and e-mail addresses in content.
+//!
+//! The source files of every published item (front matter, body, catalog rows, tables) are
+//! scanned line by line, so each finding names its exact `path:line:column`. What counts:
+//! - an e-mail address, unless it is the organisation's own or at the organisation's e-mail
+//!   domain (official addresses must be published);
+//! - a Vietnamese mobile number (`09x…`, `+84 9x…`, grouped or not) or landline (`02x…`, 11
+//!   digits), unless it is the organisation's phone or hotline;
+//! - a 9-digit (CMND) or 12-digit (CCCD, with a valid province code) number written after an
+//!   ID word (CMND, CCCD, căn cước, chứng minh, định danh, hộ chiếu) on the same line.
+//!
+//! Procedure codes (`1.001193`), decision numbers (`15/QĐ-UBND`), dates and grouped money
+//! (`1.250.000.000`) never match. Values listed in `pii_allow` (site or item) pass.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::{PiiCheck, SiteConfig};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Item, KindData};
+
+/// What was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// What kind of data ("a mobile phone number").
+    pub what: &'static str,
+    /// The value, partly masked for the report.
+    pub masked: String,
+}
+
+/// Values that are never reported.
+#[derive(Debug, Clone, Default)]
+pub struct Allow {
+    exact: BTreeSet<String>,
+    digits: BTreeSet<String>,
+    email_domain: Option<String>,
+}
+
+impl Allow {
+    /// The organisation's own contacts plus `pii_allow` lists.
+    pub fn new(config: &SiteConfig, extra: &[String]) -> Allow {
+        let mut a = Allow::default();
+        let org = &config.organization;
+        let values = [&org.phone, &org.hotline, &org.email].into_iter().flatten().chain(config.pii_allow.iter()).chain(extra.iter());
+        for v in values {
+            for part in v.split([',', ';', '/']) {
+                a.add(part);
+            }
+            a.add(v);
+        }
+        a.email_domain = org.email.as_ref().and_then(|e| e.rsplit_once('@')).map(|(_, d)| d.to_lowercase());
+        a
+    }
+
+    fn add(&mut self, v: &str) {
+        let v = v.trim();
+        if v.is_empty() {
+            return;
+        }
+        self.exact.insert(v.to_lowercase());
+        let d = digits(v);
+        if d.len() >= 6 {
+            self.digits.insert(canonical_phone(&d));
+        }
+    }
+
+    fn allows_digits(&self, d: &str) -> bool {
+        self.digits.contains(&canonical_phone(d))
+    }
+
+    fn allows_email(&self, e: &str) -> bool {
+        let e = e.to_lowercase();
+        self.exact.contains(&e) || self.email_domain.as_ref().is_some_and(|d| e.rsplit_once('@').is_some_and(|(_, ed)| ed == d))
+    }
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// +84 912… and 0912… are the same number.
+fn canonical_phone(d: &str) -> String {
+    match d.strip_prefix("84") {
+        Some(rest) if rest.len() >= 9 && !rest.starts_with('0') => format!("0{rest}"),
+        _ => d.to_owned(),
+    }
+}
+
+/// Province codes of CCCD numbers (first three digits).
+const PROVINCE_CODES: &[u16] = &[
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46,
+    48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93,
+    94, 95, 96,
+];
+
+const ID_WORDS: &[&str] = &["cmnd", "cccd", "can cuoc", "chung minh", "dinh danh", "ho chieu", "cmt", "so id"];
+
+/// Scans one text; lines are counted from `first_line`.
+pub fn scan_text(text: &str, first_line: usize, allow: &Allow) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        scan_line(line, first_line + i, allow, &mut out);
+    }
+    out
+}
+
+fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let col_of = |byte: usize| line[..byte].chars().count() + 1;
+    // E-mail addresses.
+    for (at_byte, _) in line.match_indices('@') {
+        let start = line[..at_byte].char_indices().rev().take_while(|(_, c)| c.is_ascii_alphanumeric() || "._%+-".contains(*c)).last().map(|(i, _)| i);
+        let end = at_byte + 1 + line[at_byte + 1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).unwrap_or(line.len() - at_byte - 1);
+        let Some(start) = start else { continue };
+        let email = line[start..end].trim_end_matches('.');
+        let Some((_, domain)) = email.rsplit_once('@') else { continue };
+        if !domain.contains('.') || domain.rsplit('.').next().is_none_or(|tld| tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_alphabetic())) {
+            continue;
+        }
+        if !allow.allows_email(email) {
+            out.push(Finding { line: line_no, column: col_of(start), what: "an e-mail address", masked: mask_email(email) });
+        }
+    }
+    // Digit groups separated by single spaces, dots or dashes: phone numbers and IDs.
+    let mut i = 0;
+    while i < chars.len() {
+        let (start_byte, c) = chars[i];
+        let plus = c == '+' && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit());
+        if !(c.is_ascii_digit() || plus) || (i > 0 && is_number_glue(chars[i - 1].1)) {
+            i += 1;
+            continue;
+        }
+        // Collect groups.
+        let mut groups: Vec<(usize, String)> = Vec::new();
+        let mut j = if plus { i + 1 } else { i };
+        let mut seps: Vec<char> = Vec::new();
+        loop {
+            let gstart = j;
+            let mut g = String::new();
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                g.push(chars[j].1);
+                j += 1;
+            }
+            groups.push((gstart, g));
+            if j + 1 < chars.len() && matches!(chars[j].1, ' ' | '.' | '-') && chars[j + 1].1.is_ascii_digit() {
+                seps.push(chars[j].1);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let next_glued = j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || chars[j].1 == '/' || chars[j].1 == ',');
+        let before = &line[..start_byte];
+        check_groups(&groups, &seps, plus, next_glued, before, allow, |what, value| {
+            out.push(Finding { line: line_no, column: col_of(start_byte), what, masked: mask_digits(&value) });
+        });
+        i = j.max(i + 1);
+    }
+}
+
+/// Characters that, right before a digit, make it part of something else (a code, a word).
+fn is_number_glue(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-' | '_')
+}
+
+fn check_groups(groups: &[(usize, String)], seps: &[char], plus: bool, next_glued: bool, before: &str, allow: &Allow, mut report: impl FnMut(&'static str, String)) {
+    let all: String = groups.iter().map(|(_, g)| g.as_str()).collect();
+    // Money and other grouped numbers: every group after the first has exactly three digits
+    // and the number does not start with 0 or +84.
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|(_, g)| g.len() == 3) && !all.starts_with('0') && !plus;
+    let lens: Vec<usize> = groups.iter().map(|(_, g)| g.len()).collect();
+    let dates = seps.iter().any(|s| *s == '-' || *s == '.')
+        && lens.len() == 3
+        && ((lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2) || (lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2));
+    if !thousands && !dates {
+        let phone = if plus || all.starts_with("84") && all.len() == 11 {
+            all.strip_prefix("84").filter(|r| r.len() == 9 && r.starts_with(['3', '5', '7', '8', '9'])).map(|_| "a mobile phone number")
+        } else if all.len() == 10 && all.starts_with('0') && all[1..].starts_with(['3', '5', '7', '8', '9']) {
+            Some("a mobile phone number")
+        } else if all.len() == 11 && all.starts_with("02") {
+            Some("a landline phone number")
+        } else {
+            None
+        };
+        if let Some(what) = phone {
+            if !next_glued && !allow.allows_digits(&all) {
+                report(what, all.clone());
+            }
+            return;
+        }
+    }
+    // ID numbers: one plain run of 9 or 12 digits after an ID word.
+    if groups.len() == 1 && !plus && !next_glued && (all.len() == 9 || all.len() == 12) {
+        let context = crate::text::fold_diacritics(&before.chars().rev().take(60).collect::<String>().chars().rev().collect::<String>()).to_lowercase();
+        let has_word = ID_WORDS.iter().any(|w| context.contains(w));
+        let valid = all.len() == 9 || all[..3].parse::<u16>().is_ok_and(|p| PROVINCE_CODES.contains(&p));
+        if has_word && valid && !allow.allows_digits(&all) && !allow.exact.contains(&all) {
+            report(if all.len() == 9 { "a citizen ID number (CMND)" } else { "a citizen ID number (CCCD)" }, all);
+        }
+    }
+}
+
+fn mask_digits(d: &str) -> String {
+    let n = d.chars().count();
+    d.chars().enumerate().map(|(i, c)| if i < 3 || i + 3 >= n { c } else { '•' }).collect()
+}
+
+fn mask_email(e: &str) -> String {
+    match e.split_once('@') {
+        Some((user, domain)) => {
+            let first: String = user.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => e.to_owned(),
+    }
+}
+
+/// Scans every published item's source files and reports findings according to the policy.
+pub fn scan_site(config: &SiteConfig, items: &[Item], root: &Path, diags: &Diagnostics) {
+    if config.pii_check == PiiCheck::Off {
+        return;
+    }
+    // File → the pii_allow values of the items it holds.
+    let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for item in items {
+        files.entry(item.file.clone()).or_default().extend(item.pii_allow.iter().cloned());
+        let table = match &item.data {
+            KindData::Budget(b) => b.table_file.clone(),
+            KindData::Statistics(s) => s.table_file.clone(),
+            _ => None,
+        };
+        if let Some(t) = table {
+            files.entry(t).or_default().extend(item.pii_allow.iter().cloned());
+        }
+    }
+    let found: Vec<Diagnostic> = files
+        .par_iter()
+        .flat_map_iter(|(file, extra)| {
+            let allow = Allow::new(config, extra);
+            let text = crate::load::read_text(root, file).unwrap_or_default();
+            scan_text(&text, 1, &allow).into_iter().map(move |f| {
+                let msg = format!("personal data: {} ({})", f.what, f.masked);
+                let hint = "remove it; if it may be published, add it to `pii_allow` of this item or of site.yaml `privacy`";
+                let d = if config.pii_check == PiiCheck::Error { Diagnostic::error(file, f.line, f.column, msg) } else { Diagnostic::warning(file, f.line, f.column, msg) };
+                d.with_hint(hint)
+            })
+        })
+        .collect();
+    diags.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allow() -> Allow {
+        let mut c = SiteConfig::for_test();
+        c.organization.phone = Some("028 3836 1234".into());
+        c.organization.hotline = Some("0909 000 111".into());
+        c.organization.email = Some("ubnd@ankhanh.example.gov.vn".into());
+        Allow::new(&c, &["0911 222 333".into()])
+    }
+
+    fn whats(text: &str) -> Vec<&'static str> {
+        scan_text(text, 1, &allow()).into_iter().map(|f| f.what).collect()
+    }
+
+    #[test]
+    fn finds_personal_data() {
+        assert_eq!(whats("Liên hệ anh Nam: 0903 123 456."), vec!["a mobile phone number"]);
+        assert_eq!(whats("SĐT 0903.123.456 hoặc +84 903 123 457"), vec!["a mobile phone number", "a mobile phone number"]);
+        assert_eq!(whats("Gọi 0283 999 8888"), vec!["a landline phone number"]);
+        assert_eq!(whats("Số CCCD: 079203001234"), vec!["a citizen ID number (CCCD)"]);
+        assert_eq!(whats("CMND số 023456789 cấp ngày"), vec!["a citizen ID number (CMND)"]);
+        assert_eq!(whats("gửi về nguyenvana@gmail.com nhé"), vec!["an e-mail address"]);
+    }
+
+    #[test]
+    fn near_misses_pass() {
+        assert!(whats("Mã thủ tục 1.001193, 2.000986 và 1.004884").is_empty());
+        assert!(whats("Quyết định số 1234/QĐ-UBND ngày 20/03/2020").is_empty());
+        assert!(whats("Tổng kinh phí 1.250.000.000 đồng, 12.345.678.901 đồng").is_empty());
+        assert!(whats("Ngày 2020-03-20, 20.03.2020").is_empty());
+        assert!(whats("Hồ sơ 079203001234 trong kho").is_empty(), "12 digits without an ID word");
+        assert!(whats("Dân số 123456789 người").is_empty());
+        assert!(whats("Tổng đài 028 3836 1234, đường dây nóng 0909 000 111").is_empty());
+        assert!(whats("E-mail: ubnd@ankhanh.example.gov.vn, vanthu@ankhanh.example.gov.vn").is_empty());
+        assert!(whats("Cho phép 0911.222.333").is_empty());
+        assert!(whats("Mã hồ sơ H12.34-250101-0903123456X").is_empty());
+        assert!(whats("Giá trị 0,5 tỷ; tỷ lệ 99,80%").is_empty());
+    }
+
+    #[test]
+    fn positions_and_masks() {
+        let f = scan_text("a\nSố CCCD: 079203001234", 10, &allow());
+        assert_eq!((f[0].line, f[0].column), (11, 10));
+        assert_eq!(f[0].masked, "079••••••234");
+    }
+}

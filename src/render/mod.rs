@@ -1,0 +1,460 @@
+//! Stage 3: turn the linked model into output files — pages through Tera templates (in
+//! parallel), feeds, sitemap, open data and the search index.
+
+pub mod data;
+pub mod feeds;
+pub mod jsonld;
+pub mod plan;
+pub mod tables_view;
+pub mod theme;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Item, Kind, Site};
+use crate::write::Writer;
+use plan::ListPlan;
+use theme::Theme;
+
+/// Everything page rendering needs, computed once.
+pub struct RenderContext<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Indexes of items listed in the default language, in file order.
+    pub published: Vec<usize>,
+    /// Items of each section (by section index), default language only.
+    pub section_items: Vec<Vec<usize>>,
+    /// Site-wide JSON available to every template as `site`.
+    site_json: Value,
+    /// Manifest URL of the search index, when search is on.
+    pub search_manifest: Option<String>,
+}
+
+/// One page to render.
+enum Job<'p> {
+    Home,
+    Item(usize),
+    List { plan: &'p ListPlan, page: usize, facets: Option<&'p [plan::Facet]> },
+    Tags,
+    Search,
+    NotFound,
+}
+
+/// Renders every page and data file into `out`. Returns the list pages' site paths (for the
+/// link check) on success.
+pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics) {
+    let default_lang = &site.config.language;
+    let published: Vec<usize> = (0..site.items.len()).filter(|i| &site.items[*i].lang == default_lang).collect();
+    let mut section_items = vec![Vec::new(); site.sections.len()];
+    for &i in &published {
+        section_items[site.items[i].section].push(i);
+    }
+
+    // Search index first: its manifest URL goes into every page's context.
+    let search_manifest = if site.config.search_enabled {
+        let docs: Vec<crate::search::SearchDoc> = site.items.iter().map(|it| search_doc(site, it)).collect();
+        let index = crate::search::build_index(&docs);
+        for f in &index.files {
+            out.write(&f.path, &f.bytes);
+        }
+        (!index.manifest_path.is_empty()).then(|| site.config.link(&index.manifest_path))
+    } else {
+        None
+    };
+
+    let ctx = RenderContext { site_json: site_json(site, theme), site, theme, published, section_items, search_manifest };
+
+    // Plan lists.
+    let mut lists: Vec<ListPlan> = Vec::new();
+    let mut facets_of: BTreeMap<String, Vec<plan::Facet>> = BTreeMap::new();
+    for (s, section) in site.sections.iter().enumerate() {
+        let (l, f) = plan::section_lists(s, section, &site.items, &ctx.section_items[s]);
+        facets_of.insert(section.url.clone(), f);
+        lists.extend(l);
+    }
+    let tags = plan::tags(&site.items, &ctx.published);
+    for (slug, (name, members)) in &tags {
+        lists.push(ListPlan {
+            url: format!("tags/{slug}/"),
+            title: format!("Thẻ: {name}"),
+            description: None,
+            section: None,
+            filter: Some(("tags".into(), name.clone())),
+            items: members.clone(),
+            per_page: site.config.per_page,
+        });
+    }
+
+    let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::Tags];
+    if ctx.search_manifest.is_some() || site.config.search_enabled {
+        jobs.push(Job::Search);
+    }
+    jobs.extend((0..site.items.len()).map(Job::Item));
+    for l in &lists {
+        let facets = l.section.and_then(|s| facets_of.get(&site.sections[s].url)).map(Vec::as_slice);
+        for page in 1..=plan::page_count(l.items.len(), l.per_page) {
+            jobs.push(Job::List { plan: l, page, facets });
+        }
+    }
+
+    jobs.par_iter().for_each(|job| {
+        let result = match job {
+            Job::Home => render_home(&ctx).map(|h| ("index.html".to_owned(), h)),
+            Job::Item(i) => render_item(&ctx, *i).map(|h| (format!("{}index.html", site.items[*i].url), h)),
+            Job::List { plan, page, facets } => render_list(&ctx, plan, *page, *facets).map(|h| (format!("{}index.html", plan::page_url(&plan.url, *page)), h)),
+            Job::Tags => render_tags_index(&ctx, &tags).map(|h| ("tags/index.html".to_owned(), h)),
+            Job::Search => render_simple(&ctx, "search.html", "Tìm kiếm", "search/").map(|h| ("search/index.html".to_owned(), h)),
+            Job::NotFound => render_simple(&ctx, "404.html", "Không tìm thấy trang", "404.html").map(|h| ("404.html".to_owned(), h)),
+        };
+        match result {
+            Ok((path, html)) => out.write(&path, html.as_bytes()),
+            Err(d) => diags.push(d),
+        }
+    });
+
+    // Feeds, sitemap, robots, open data.
+    let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
+    feeds::write_all(&ctx, &page_urls, out);
+    data::write_all(&ctx, out, diags);
+    for (path, bytes) in &theme.assets {
+        out.write(path, bytes);
+    }
+}
+
+fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
+    use crate::model::KindData;
+    let mut keywords = item.tags.clone();
+    let (mut field, mut level, mut agency) = (None, Vec::new(), None);
+    match &item.data {
+        KindData::News(n) => keywords.extend(n.category.clone()),
+        KindData::Procedure(p) => {
+            keywords.push(p.code.clone());
+            field = p.field.clone();
+            level = p.level.iter().map(|l| views::label(l).to_owned()).collect();
+            agency = p.agency.clone();
+        }
+        KindData::Document(d) => {
+            keywords.push(d.number.clone());
+            keywords.extend(d.doc_type.clone());
+            field = d.field.clone();
+            agency = d.issuer.clone();
+        }
+        KindData::Inspection(i) => {
+            keywords.push(i.number.clone());
+            field = i.field.clone();
+            agency = i.issuer.clone();
+        }
+        KindData::Complaint(c) => {
+            keywords.push(c.number.clone());
+            agency = c.issuer.clone();
+        }
+        KindData::Procurement(p) => {
+            keywords.extend(p.package.clone());
+            agency = p.investor.clone();
+        }
+        _ => {}
+    }
+    let mut text = String::new();
+    if let KindData::Procedure(_) | KindData::Document(_) | KindData::Inspection(_) | KindData::Complaint(_) | KindData::Procurement(_) = item.data {
+        // Make the facts searchable too.
+        for v in card_facts(site, item) {
+            text.push_str(&v);
+            text.push('\n');
+        }
+    }
+    text.push_str(&item.text);
+    crate::search::SearchDoc {
+        url: site.config.link(&item.url),
+        title: item.title.clone(),
+        kind: item.kind().item_type(),
+        date: item.sort_date().map(|d| d.short_vi()),
+        year: item.sort_date().map(|d| d.year()),
+        field,
+        level,
+        agency,
+        keywords,
+        summary: item.summary_or_lead(),
+        text,
+    }
+}
+
+fn card_facts(site: &Site, item: &Item) -> Vec<String> {
+    let card = views::card(item, &site.config);
+    card.get("meta").and_then(Value::as_array).map(|a| a.iter().filter_map(|m| m.get("value").and_then(Value::as_str).map(str::to_owned)).collect()).unwrap_or_default()
+}
+
+fn site_json(site: &Site, theme: &Theme) -> Value {
+    let c = &site.config;
+    let menu: Vec<Value> = c
+        .menu
+        .iter()
+        .map(|m| {
+            let url = match (&m.url, &m.section) {
+                (Some(u), _) if u.starts_with('/') => c.link(u),
+                (Some(u), _) => u.clone(),
+                (None, Some(s)) => c.link(&format!("{s}/")),
+                (None, None) => c.base_path.clone(),
+            };
+            json!({ "title": m.title, "url": url, "section": m.section })
+        })
+        .collect();
+    let logo = c.organization.logo.as_ref().map(|l| {
+        let l = l.trim_start_matches('/');
+        c.link(l.strip_prefix("static/").unwrap_or(l))
+    });
+    json!({
+        "title": c.title,
+        "description": c.description,
+        "base_url": c.base_url,
+        "base_path": c.base_path,
+        "language": c.language,
+        "languages": c.languages,
+        "organization": c.organization,
+        "logo": logo,
+        "menu": menu,
+        "feedback_url": c.feedback_url,
+        "survey_url": c.survey_url,
+        "search_enabled": c.search_enabled,
+        "feed_url": c.link("atom.xml"),
+        "assets": theme.asset_paths,
+    })
+}
+
+impl RenderContext<'_> {
+    /// The base context of every page.
+    fn page_context(&self, lang: &str, page: Value) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_json);
+        let t = self.theme.strings.get(lang).or_else(|| self.theme.strings.get("vi")).cloned().unwrap_or(Value::Null);
+        ctx.insert("t", &t);
+        ctx.insert("page", &page);
+        ctx.insert("search_manifest", &self.search_manifest);
+        ctx.insert("lang", lang);
+        ctx
+    }
+
+    fn render(&self, template: &str, ctx: &tera::Context, what: &str) -> Result<String, Diagnostic> {
+        self.theme.tera.render(template, ctx).map_err(|e| {
+            let mut d = theme::template_error(&format!("templates/{template}"), &e);
+            d.message = format!("{} (while rendering {what})", d.message);
+            d
+        })
+    }
+
+    fn crumbs(&self, section: Option<usize>) -> Vec<Value> {
+        let c = &self.site.config;
+        let mut out = vec![json!({ "title": "Trang chủ", "url": c.base_path })];
+        let mut chain = Vec::new();
+        let mut s = section;
+        while let Some(i) = s {
+            chain.push(i);
+            s = self.site.sections[i].parent;
+        }
+        for i in chain.into_iter().rev() {
+            let sec = &self.site.sections[i];
+            out.push(json!({ "title": sec.title, "url": c.link(&sec.url) }));
+        }
+        out
+    }
+}
+
+fn page_value(ctx: &RenderContext<'_>, kind: &str, title: &str, site_path: &str, description: &str, crumbs: Vec<Value>) -> Value {
+    let c = &ctx.site.config;
+    json!({
+        "kind": kind,
+        "title": title,
+        "url": c.link(site_path),
+        "permalink": c.absolute(site_path),
+        "description": crate::text::truncate_words(description, 200),
+        "breadcrumbs": crumbs,
+        "jsonld": Value::Null,
+    })
+}
+
+fn render_home(ctx: &RenderContext<'_>) -> Result<String, Diagnostic> {
+    let site = ctx.site;
+    let c = &site.config;
+    let mut news: Vec<usize> = ctx.published.iter().copied().filter(|i| site.items[*i].kind() == Kind::News).collect();
+    plan::sort_items(&site.items, &mut news, crate::model::SortOrder::DateDesc);
+    let featured: Vec<Value> = news
+        .iter()
+        .filter(|i| matches!(&site.items[**i].data, crate::model::KindData::News(n) if n.featured))
+        .take(3)
+        .map(|i| views::card(&site.items[*i], c))
+        .collect();
+    let latest: Vec<Value> = news.iter().take(8).map(|i| views::card(&site.items[*i], c)).collect();
+    let shortcuts: Vec<Value> = site
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.parent.is_none() && s.kind != Kind::News && s.kind != Kind::Pages)
+        .map(|(i, s)| views::shortcut(s, ctx.section_items[i].len(), c))
+        .collect();
+    let desc = c.description.clone().unwrap_or_else(|| c.title.clone());
+    let mut page = page_value(ctx, "home", &c.title, "", &desc, Vec::new());
+    page["jsonld"] = Value::String(jsonld::organization(c));
+    let mut t = ctx.page_context(&c.language, page);
+    t.insert("home", &json!({ "featured": featured, "latest": latest, "shortcuts": shortcuts, "news_url": news.first().map(|i| c.link(&site.sections[site.items[*i].section].url)) }));
+    ctx.render("home.html", &t, "the home page")
+}
+
+fn render_item(ctx: &RenderContext<'_>, i: usize) -> Result<String, Diagnostic> {
+    let site = ctx.site;
+    let c = &site.config;
+    let item = &site.items[i];
+    let section = &site.sections[item.section];
+    let mut crumbs = ctx.crumbs(Some(item.section));
+    crumbs.push(json!({ "title": item.title, "url": c.link(&item.url) }));
+    let mut page = page_value(ctx, item.kind().item_type(), &item.title, &item.url, &item.summary_or_lead(), crumbs);
+    page["jsonld"] = Value::String(jsonld::for_item(item, c));
+    page["alternates"] = json!(translations(ctx, item));
+    let mut t = ctx.page_context(&item.lang, page);
+    let mut view = views::item(item, section, c);
+    if item.kind() == Kind::News && item.lang == c.language {
+        view["nav"] = news_nav(ctx, i);
+    }
+    t.insert("item", &view);
+    let template = format!("{}.html", item.kind().item_type());
+    let template = if ctx.theme.tera.get_template_names().any(|n| n == template) { template } else { "page.html".to_owned() };
+    ctx.render(&template, &t, &item.file)
+}
+
+fn translations(ctx: &RenderContext<'_>, item: &Item) -> Vec<Value> {
+    ctx.site
+        .items
+        .iter()
+        .filter(|o| o.translation_key == item.translation_key && o.lang != item.lang)
+        .map(|o| json!({ "lang": o.lang, "url": ctx.site.config.link(&o.url), "title": o.title }))
+        .collect()
+}
+
+/// Newer/older items of the section and related items of the same category.
+fn news_nav(ctx: &RenderContext<'_>, i: usize) -> Value {
+    let site = ctx.site;
+    let c = &site.config;
+    let item = &site.items[i];
+    let mut list = ctx.section_items[item.section].clone();
+    plan::sort_items(&site.items, &mut list, crate::model::SortOrder::DateDesc);
+    let pos = list.iter().position(|x| *x == i);
+    let newer: Vec<Value> = pos.map(|p| list[..p].iter().rev().take(5).map(|j| views::card(&site.items[*j], c)).collect()).unwrap_or_default();
+    let older: Vec<Value> = pos.map(|p| list[p + 1..].iter().take(5).map(|j| views::card(&site.items[*j], c)).collect()).unwrap_or_default();
+    let category = match &item.data {
+        crate::model::KindData::News(n) => n.category.clone(),
+        _ => None,
+    };
+    let related: Vec<Value> = match &category {
+        Some(cat) => list
+            .iter()
+            .filter(|j| **j != i && matches!(&site.items[**j].data, crate::model::KindData::News(n) if n.category.as_ref() == Some(cat)))
+            .take(5)
+            .map(|j| views::card(&site.items[*j], c))
+            .collect(),
+        None => Vec::new(),
+    };
+    json!({ "newer": newer, "older": older, "related": related })
+}
+
+fn render_list(ctx: &RenderContext<'_>, l: &ListPlan, page: usize, facets: Option<&[plan::Facet]>) -> Result<String, Diagnostic> {
+    let site = ctx.site;
+    let c = &site.config;
+    let total = plan::page_count(l.items.len(), l.per_page);
+    let start = (page - 1).saturating_mul(l.per_page);
+    let cards: Vec<Value> = l.items.iter().skip(start).take(l.per_page).map(|i| views::card(&site.items[*i], c)).collect();
+    let mut crumbs = ctx.crumbs(l.section);
+    if l.filter.is_some() {
+        crumbs.push(json!({ "title": l.filter.as_ref().map(|f| f.1.clone()), "url": c.link(&l.url) }));
+    }
+    let url = plan::page_url(&l.url, page);
+    let title = if page > 1 { format!("{} – trang {page}", l.title) } else { l.title.clone() };
+    let section = l.section.map(|s| &site.sections[s]);
+    let kind = section.map_or("tags", |s| s.kind.name());
+    let page_v = page_value(ctx, "list", &title, &url, l.description.as_deref().unwrap_or(&l.title), crumbs);
+    let mut t = ctx.page_context(&c.language, page_v);
+    let facet_views: Vec<Value> = facets
+        .unwrap_or(&[])
+        .iter()
+        .map(|f| {
+            let sec_url = section.map_or(String::new(), |s| s.url.clone());
+            json!({
+                "segment": f.segment,
+                "title": f.title,
+                "values": f.values.iter().map(|(slug, label, members)| json!({
+                    "label": label,
+                    "url": c.link(&format!("{sec_url}{}/{slug}/", f.segment)),
+                    "count": members.len(),
+                    "active": l.filter.as_ref().is_some_and(|(seg, lab)| seg == f.segment && lab == label),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let pages: Vec<Value> = (1..=total).map(|n| json!({ "number": n, "url": c.link(&plan::page_url(&l.url, n)), "current": n == page })).collect();
+    let extra_links = section.map(|s| section_links(ctx, s)).unwrap_or_default();
+    t.insert(
+        "list",
+        &json!({
+            "title": l.title,
+            "description": l.description,
+            "kind": kind,
+            "section": section.map(|s| json!({ "title": s.title, "url": c.link(&s.url), "kind": s.kind.name() })),
+            "filter": l.filter.as_ref().map(|(seg, label)| json!({ "segment": seg, "label": label })),
+            "items": cards,
+            "count": l.items.len(),
+            "facets": facet_views,
+            "links": extra_links,
+            "pagination": {
+                "current": page,
+                "total": total,
+                "prev": (page > 1).then(|| c.link(&plan::page_url(&l.url, page - 1))),
+                "next": (page < total).then(|| c.link(&plan::page_url(&l.url, page + 1))),
+                "pages": pages,
+            },
+        }),
+    );
+    ctx.render("list.html", &t, &format!("the list /{url}"))
+}
+
+/// Extra links a section's list offers: A–Z, repealed, data downloads, feeds.
+fn section_links(ctx: &RenderContext<'_>, s: &crate::model::Section) -> Vec<Value> {
+    let c = &ctx.site.config;
+    let mut v = Vec::new();
+    if s.kind == Kind::Procedures {
+        v.push(json!({ "title": "Danh sách A–Z", "url": c.link(&format!("{}a-z/", s.url)) }));
+    }
+    if s.kind == Kind::News {
+        v.push(json!({ "title": "Nguồn tin Atom", "url": c.link(&format!("{}atom.xml", s.url)) }));
+    }
+    let slug = data::section_slug(s);
+    v.push(json!({ "title": "Tải dữ liệu (CSV)", "url": c.link(&format!("data/{slug}.csv")) }));
+    v.push(json!({ "title": "Tải dữ liệu (JSON)", "url": c.link(&format!("data/{slug}.json")) }));
+    if s.kind == Kind::Procurement {
+        v.push(json!({ "title": "Dữ liệu OCDS", "url": c.link(&format!("data/{slug}-ocds.json")) }));
+    }
+    v
+}
+
+fn render_tags_index(ctx: &RenderContext<'_>, tags: &BTreeMap<String, (String, Vec<usize>)>) -> Result<String, Diagnostic> {
+    let c = &ctx.site.config;
+    let mut crumbs = ctx.crumbs(None);
+    crumbs.push(json!({ "title": "Thẻ", "url": c.link("tags/") }));
+    let page = page_value(ctx, "tags", "Thẻ", "tags/", "Tất cả các thẻ", crumbs);
+    let mut t = ctx.page_context(&c.language, page);
+    let list: Vec<Value> = tags.iter().map(|(slug, (name, items))| json!({ "name": name, "url": c.link(&format!("tags/{slug}/")), "count": items.len() })).collect();
+    t.insert("tags", &list);
+    ctx.render("tags.html", &t, "the tag index")
+}
+
+fn render_simple(ctx: &RenderContext<'_>, template: &str, title: &str, path: &str) -> Result<String, Diagnostic> {
+    let c = &ctx.site.config;
+    let mut crumbs = ctx.crumbs(None);
+    crumbs.push(json!({ "title": title, "url": c.link(path) }));
+    let kind = template.trim_end_matches(".html");
+    let page = page_value(ctx, kind, title, path, title, crumbs);
+    let t = ctx.page_context(&c.language, page);
+    ctx.render(template, &t, &format!("/{path}"))
+}

@@ -1,0 +1,333 @@
+//! Vietnamese text analysis, shared by the indexer and the browser client.
+//!
+//! `themes/default/static/search.js` implements the same rules; `tests/js/vectors.json`, written
+//! by a unit test here, holds the expected output that the JS tests check. Change both together.
+//!
+//! 1. Text is lower-cased and put in NFC.
+//! 2. A token is a maximal run of Alphabetic, Number or Mark characters.
+//! 3. A token's **exact key** keeps the letter marks (â ă ê ô ơ ư đ) but takes the tone mark off
+//!    and appends it as a digit (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng), so the old and new tone
+//!    placements (hòa/hoà, thủy/thuỷ) give one key. A lone `y` after an initial consonant (or
+//!    after `qu`, or alone) becomes `i`, so kỹ/kĩ, lý/lí and quý/quí give one key.
+//! 4. Its **folded key** is the exact key without the tone digit and without every mark, đ→d:
+//!    "Đất" → exact `đât1`, folded `dat`. The index is keyed by folded keys.
+//! 5. Two tokens are **glued** (their pair is indexed) unless the text between them holds a
+//!    hard break: one of `,;:!?…()[]{}<>"“”«»|–—•` or a line break, or a `.` next to white space.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Tokens longer than this (in characters) are not indexed: URLs, hashes, run-together junk.
+pub(crate) const MAX_TOKEN_CHARS: usize = 40;
+
+/// One analysed token.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The token as written, lower case, NFC.
+    pub raw: String,
+    /// Tone as a trailing digit, letter marks kept, y→i rule applied.
+    pub exact: String,
+    /// No marks at all, đ→d, y→i rule applied.
+    pub folded: String,
+    /// Whether this token forms a pair with the previous one.
+    pub glued: bool,
+}
+
+#[cfg(test)]
+impl Token {
+    /// Whether the token carries any diacritic (tone, letter mark or đ).
+    pub fn marked(&self) -> bool {
+        self.exact != self.folded
+    }
+}
+
+/// Whether `c` belongs to a token.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '"'
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '|'
+            | '–'
+            | '—'
+            | '•'
+            | '\n'
+            | '\r'
+    )
+}
+
+/// Lower case, then NFC.
+pub(crate) fn normalize(text: &str) -> String {
+    text.to_lowercase().nfc().collect()
+}
+
+/// Splits `text` into its words, lower case and NFC, each with its glued flag.
+pub(crate) fn split(text: &str) -> Vec<(String, bool)> {
+    let text = normalize(text);
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut start: Option<usize> = None;
+    // What the separator since the previous word held.
+    let (mut hard, mut dot, mut space) = (false, false, false);
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let glued = !out.is_empty() && !(hard || (dot && space));
+            out.push((text[s..i].to_owned(), glued));
+            (hard, dot, space) = (false, false, false);
+        }
+        hard |= is_hard_break(c);
+        dot |= c == '.';
+        space |= c.is_whitespace();
+    }
+    if let Some(s) = start {
+        let glued = !out.is_empty() && !(hard || (dot && space));
+        out.push((text[s..].to_owned(), glued));
+    }
+    out
+}
+
+/// Splits `text` into analysed tokens.
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    split(text)
+        .into_iter()
+        .map(|(raw, glued)| {
+            let (exact, folded) = keys(&raw);
+            Token {
+                raw,
+                exact,
+                folded,
+                glued,
+            }
+        })
+        .collect()
+}
+
+/// The tone digit of a combining tone mark.
+fn tone_digit(c: char) -> Option<char> {
+    match c {
+        '\u{301}' | '\u{341}' => Some('1'),
+        '\u{300}' | '\u{340}' => Some('2'),
+        '\u{309}' => Some('3'),
+        '\u{303}' => Some('4'),
+        '\u{323}' => Some('5'),
+        _ => None,
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+/// A lone final `y` after an initial consonant cluster, after `qu`, or alone, becomes `i`.
+fn y_to_i(base: String) -> String {
+    match base.strip_suffix('y') {
+        Some(head)
+            if head == "qu" || head.chars().all(|c| c.is_alphabetic() && !is_vowel(c)) =>
+        {
+            format!("{head}i")
+        }
+        _ => base,
+    }
+}
+
+/// Removes every mark and maps đ→d, in NFC.
+pub(crate) fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .nfc()
+        .collect()
+}
+
+/// The exact and folded keys of one lower-case NFC word.
+pub(crate) fn keys(word: &str) -> (String, String) {
+    let mut tone = None;
+    let mut base = String::with_capacity(word.len());
+    for c in word.nfd() {
+        match tone_digit(c) {
+            Some(d) => {
+                tone.get_or_insert(d);
+            }
+            None => base.push(c),
+        }
+    }
+    let base = y_to_i(base.nfc().collect());
+    let folded = fold(&base);
+    let mut exact = base;
+    if let Some(d) = tone {
+        exact.push(d);
+    }
+    (exact, folded)
+}
+
+/// Reads `word` as Telex typed without an input method ("ddaats" → đất, "dangw" → dăng) and
+/// returns its exact and folded keys, or `None` when `word` has no Telex keystroke in it.
+#[cfg(test)]
+pub(crate) fn telex(word: &str) -> Option<(String, String)> {
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut out: Vec<char> = Vec::with_capacity(word.len());
+    let mut tone = None;
+    let mut changed = false;
+    for c in word.chars() {
+        let last = out.last().copied();
+        match c {
+            'd' if last == Some('d') => {
+                *out.last_mut().expect("last exists") = 'đ';
+                changed = true;
+            }
+            'a' | 'e' | 'o' if last == Some(c) => {
+                *out.last_mut().expect("last exists") = match c {
+                    'a' => 'â',
+                    'e' => 'ê',
+                    _ => 'ô',
+                };
+                changed = true;
+            }
+            'w' => {
+                changed = true;
+                match out.iter().rposition(|c| matches!(c, 'a' | 'o' | 'u')) {
+                    Some(j) => {
+                        if out[j] == 'o' && j > 0 && out[j - 1] == 'u' {
+                            out[j - 1] = 'ư';
+                            out[j] = 'ơ';
+                        } else if out[j] == 'u' && out.get(j + 1) == Some(&'o') {
+                            out[j] = 'ư';
+                            out[j + 1] = 'ơ';
+                        } else {
+                            out[j] = match out[j] {
+                                'a' => 'ă',
+                                'o' => 'ơ',
+                                _ => 'ư',
+                            };
+                        }
+                    }
+                    None => out.push('ư'),
+                }
+            }
+            's' | 'f' | 'r' | 'x' | 'j' if tone.is_none() && out.iter().any(|c| is_vowel(*c)) => {
+                tone = Some(match c {
+                    's' => '1',
+                    'f' => '2',
+                    'r' => '3',
+                    'x' => '4',
+                    _ => '5',
+                });
+                changed = true;
+            }
+            c => out.push(c),
+        }
+    }
+    if !changed || out.is_empty() {
+        return None;
+    }
+    let base = y_to_i(out.into_iter().collect());
+    let folded = fold(&base);
+    let mut exact = base;
+    if let Some(d) = tone {
+        exact.push(d);
+    }
+    Some((exact, folded))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(word: &str) -> (String, String) {
+        keys(&normalize(word))
+    }
+
+    #[test]
+    fn tone_placement_and_y_spelling_agree() {
+        assert_eq!(k("hòa"), k("hoà"));
+        assert_eq!(k("thủy"), k("thuỷ"));
+        assert_eq!(k("kỹ"), k("kĩ"));
+        assert_eq!(k("lý"), k("lí"));
+        assert_eq!(k("quý"), k("quí"));
+        assert_eq!(k("Đất"), ("đât1".to_owned(), "dat".to_owned()));
+        assert_eq!(k("kỹ"), ("ki4".to_owned(), "ki".to_owned()));
+        assert_ne!(k("tuy").1, k("tui").1);
+        assert_eq!(k("ý").1, "i");
+        assert_eq!(k("yêu").1, "yeu");
+        assert_eq!(k("ủy").1, "uy");
+    }
+
+    #[test]
+    fn nfd_and_case_are_normalised() {
+        let nfd: String = "ĐĂNG KÝ".nfd().collect();
+        let t = tokenize(&nfd);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].exact, "đăng");
+        assert_eq!(t[1].exact, "ki1");
+        assert_eq!(t[1].raw, "ký");
+    }
+
+    #[test]
+    fn pairs_break_at_punctuation() {
+        let t = tokenize("Đất đai, nhà ở. Số 15/QĐ-UBND ngày 1.2.2024");
+        let glued: Vec<(&str, bool)> = t.iter().map(|t| (t.folded.as_str(), t.glued)).collect();
+        assert_eq!(
+            glued,
+            vec![
+                ("dat", false),
+                ("dai", true),
+                ("nha", false),
+                ("o", true),
+                ("so", false),
+                ("15", true),
+                ("qd", true),
+                ("ubnd", true),
+                ("ngay", true),
+                ("1", true),
+                ("2", true),
+                ("2024", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn telex_leftovers() {
+        let f = |w: &str| telex(w).map(|(e, _)| e);
+        assert_eq!(f("ddaats").as_deref(), Some("đât1"));
+        assert_eq!(f("dangw").as_deref(), Some("dăng"));
+        assert_eq!(f("kys").as_deref(), Some("ki1"));
+        assert_eq!(f("nguowif").as_deref(), Some("ngươi2"));
+        assert_eq!(f("huwowngs").as_deref(), Some("hương1"));
+        assert_eq!(f("thuj").as_deref(), Some("thu5"));
+        assert_eq!(f("sos").as_deref(), Some("so1"));
+        assert_eq!(f("xa"), None);
+        assert_eq!(f("đất"), None);
+    }
+}

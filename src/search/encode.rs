@@ -1,0 +1,144 @@
+//! Byte-level building blocks of the index files: LEB128 varints, an MSB-first bit writer with
+//! Golomb-Rice codes, and the FNV-1a hash used for content-hashed file names.
+
+/// Appends `v` as an unsigned LEB128 varint (7 bits a byte, low bits first).
+pub(crate) fn varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Appends `s` as a varint byte length followed by its UTF-8 bytes.
+pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Writes bits most significant first; the last byte is padded with zeros.
+#[derive(Debug, Default)]
+pub(crate) struct BitWriter {
+    bytes: Vec<u8>,
+    /// Bits used in the last byte, 0 when a new byte is needed.
+    used: u32,
+}
+
+impl BitWriter {
+    /// Writes the low `n` bits of `v` (n ≤ 32), most significant first.
+    pub fn bits(&mut self, v: u32, n: u32) {
+        for i in (0..n).rev() {
+            self.bit((v >> i) & 1 == 1);
+        }
+    }
+
+    /// Writes one bit.
+    pub fn bit(&mut self, b: bool) {
+        if self.used == 0 {
+            self.bytes.push(0);
+        }
+        if b {
+            *self.bytes.last_mut().expect("a byte was pushed") |= 0x80 >> self.used;
+        }
+        self.used = (self.used + 1) % 8;
+    }
+
+    /// Writes `q` one bits then a zero bit.
+    pub fn unary(&mut self, q: u32) {
+        for _ in 0..q {
+            self.bit(true);
+        }
+        self.bit(false);
+    }
+
+    /// Golomb-Rice code of `x` with parameter `k`: `x >> k` in unary, then the low `k` bits.
+    pub fn rice(&mut self, x: u32, k: u32) {
+        self.unary(x >> k);
+        self.bits(x & ((1 << k) - 1), k);
+    }
+
+    /// The written bytes.
+    pub fn finish(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+/// Number of bits `rice(x, k)` takes.
+pub(crate) fn rice_len(x: u32, k: u32) -> u64 {
+    u64::from(x >> k) + 1 + u64::from(k)
+}
+
+/// The Rice parameter (0..=20) that codes `values` in the fewest bits.
+pub(crate) fn best_rice_k(values: &[u32]) -> u32 {
+    (0..=20)
+        .min_by_key(|&k| values.iter().map(|&x| rice_len(x, k)).sum::<u64>())
+        .unwrap_or(0)
+}
+
+/// FNV-1a, 64 bits.
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// FNV-1a, 32 bits: assigns pair terms to shards and signs pair spellings (cheap in JS).
+pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The first `chars` base-32 digits (`0-9a-v`, 5 bits each) of the FNV-1a hash of `bytes`.
+pub(crate) fn short_hash(bytes: &[u8], chars: usize) -> String {
+    const DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+    let h = fnv1a64(bytes);
+    (0..chars.min(12))
+        .map(|i| DIGITS[((h >> (59 - 5 * i)) & 31) as usize] as char)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints() {
+        let mut v = Vec::new();
+        varint(&mut v, 0);
+        varint(&mut v, 127);
+        varint(&mut v, 128);
+        varint(&mut v, 300);
+        assert_eq!(v, [0, 127, 0x80, 1, 0xac, 2]);
+    }
+
+    #[test]
+    fn bits_and_rice() {
+        let mut w = BitWriter::default();
+        w.bits(0b101, 3);
+        w.rice(5, 1); // 5>>1 = 2 → 110, low bit 1
+        w.unary(0);
+        assert_eq!(w.finish(), [0b1011_1010]);
+        assert_eq!(best_rice_k(&[0, 0, 1, 0]), 0);
+        assert_eq!(best_rice_k(&[40, 50, 60, 33]), 5);
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a32(b"a"), 0xe40c_292c);
+        assert_eq!(short_hash(b"a", 4).len(), 4);
+        assert_ne!(short_hash(b"a", 8), short_hash(b"b", 8));
+    }
+}

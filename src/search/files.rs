@@ -1,0 +1,464 @@
+//! From a [`Corpus`] to the index files: term shards, facet table, fragments, vocabulary and
+//! the manifest. The byte formats are described in `docs/search.md`.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::encode::{BitWriter, best_rice_k, fnv1a32, short_hash, string, varint};
+use super::index::{Corpus, KINDS, NO_VARIANT, Term, kind_index};
+use super::{SearchDoc, SearchFile, SearchIndex};
+
+/// Version of the file formats; the client refuses other versions.
+pub(crate) const FORMAT: u32 = 1;
+/// A single-syllable shard is closed once the next term would take it past this many bytes.
+pub(crate) const UNI_SHARD_BYTES: usize = 1_500;
+/// Pair shards are as many as the pair entries take at this many bytes a shard.
+pub(crate) const PAIR_SHARD_BYTES: usize = 1_500;
+/// Files per group: shards and fragments live in `<dir>/<group hash>/<n>.<ext>`.
+pub(crate) const GROUP: usize = 64;
+/// Base-32 digits of a content hash in a path.
+pub(crate) const HASH_CHARS: usize = 8;
+/// Characters of summary and body kept in a fragment for excerpts.
+pub(crate) const EXCERPT_CHARS: usize = 360;
+/// Spellings of a term kept; rarer ones code as "other".
+pub(crate) const MAX_VARIANTS: usize = 15;
+/// Terms seen in fewer documents are left out of the "did you mean" vocabulary.
+pub(crate) const VOCAB_MIN_DF: usize = 2;
+/// Where every index file goes, relative to the output root.
+pub(crate) const DIR: &str = "search";
+
+/// The manifest, the first file the client loads.
+#[derive(Debug, Serialize)]
+struct Manifest {
+    /// Format version.
+    v: u32,
+    /// Number of documents.
+    docs: usize,
+    /// Files per group in `uni`, `pair` and `frag`.
+    group: usize,
+    /// `[code, label]` of every kind, in facet-id order.
+    kinds: Vec<[&'static str; 2]>,
+    /// Facet value labels, in facet-id order (id 0 = first label).
+    facets: Facets,
+    /// Single-syllable term shards, cut by key range.
+    uni: Space,
+    /// Pair term shards, chosen by hash.
+    pair: Space,
+    /// Result fragments, one per document.
+    frag: Space,
+    /// Facet table file, relative to the manifest.
+    table: String,
+    /// Vocabulary file for "did you mean", relative to the manifest.
+    vocab: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Facets {
+    field: Vec<String>,
+    agency: Vec<String>,
+    level: Vec<String>,
+    year: Vec<i32>,
+}
+
+/// A set of numbered files in content-hashed groups: file `i` is
+/// `<dir>/<hash of group i / GROUP>/<i>.<ext>` relative to the manifest.
+#[derive(Debug, Serialize)]
+struct Space {
+    /// Directory, relative to the manifest.
+    dir: &'static str,
+    /// Number of files.
+    n: usize,
+    /// Content hash of every group, [`HASH_CHARS`] digits each, concatenated.
+    hash: String,
+    /// For key ranges: first key (shortened) of every shard but the first, joined by `,`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keys: Option<String>,
+}
+
+/// The result data of one document.
+#[derive(Debug, Serialize)]
+struct Fragment<'a> {
+    /// Title.
+    t: &'a str,
+    /// URL.
+    u: &'a str,
+    /// Display date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<&'a str>,
+    /// Text for the excerpt: summary, a line break, then the start of the body.
+    x: String,
+}
+
+/// Writes every file of the index.
+pub(crate) fn write(docs: &[SearchDoc], corpus: &Corpus) -> SearchIndex {
+    let mut files = Vec::new();
+    let (keys, shards) = range_shards(&corpus.unigrams, corpus);
+    let mut uni = grouped(&mut files, "u", "bin", shards);
+    uni.keys = Some(keys);
+    let pair = grouped(&mut files, "p", "bin", hash_shards(&corpus.pairs, corpus));
+    let (facets, table_bytes) = facet_table(docs, &corpus.order);
+    let table = named(&mut files, "t", "bin", table_bytes);
+    let vocab = named(&mut files, "w", "txt", vocabulary(&corpus.unigrams).into_bytes());
+    let bodies = corpus
+        .order
+        .iter()
+        .map(|&i| serde_json::to_vec(&fragment(&docs[i])).expect("fragments serialise"))
+        .collect();
+    let frag = grouped(&mut files, "f", "json", bodies);
+
+    let manifest = Manifest {
+        v: FORMAT,
+        docs: docs.len(),
+        group: GROUP,
+        kinds: KINDS.iter().map(|(k, l)| [*k, *l]).collect(),
+        facets,
+        uni,
+        pair,
+        frag,
+        table,
+        vocab,
+    };
+    let bytes = serde_json::to_vec(&manifest).expect("the manifest serialises");
+    let manifest_name = format!("manifest.{}.json", short_hash(&bytes, HASH_CHARS));
+    let manifest_path = format!("{DIR}/{manifest_name}");
+    files.push(SearchFile {
+        path: manifest_path.clone(),
+        bytes,
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    SearchIndex {
+        files,
+        manifest_path,
+    }
+}
+
+/// Adds `search/<stem>.<hash>.<ext>` and returns its name relative to the manifest.
+fn named(files: &mut Vec<SearchFile>, stem: &str, ext: &str, bytes: Vec<u8>) -> String {
+    let name = format!("{stem}.{}.{ext}", short_hash(&bytes, HASH_CHARS));
+    files.push(SearchFile {
+        path: format!("{DIR}/{name}"),
+        bytes,
+    });
+    name
+}
+
+/// Adds `bodies` as `search/<dir>/<group hash>/<i>.<ext>`, [`GROUP`] files a group.
+fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Vec<Vec<u8>>) -> Space {
+    let n = bodies.len();
+    let mut hash = String::new();
+    let mut bodies = bodies.into_iter();
+    for g in 0..n.div_ceil(GROUP) {
+        let group: Vec<Vec<u8>> = bodies.by_ref().take(GROUP).collect();
+        let mut all = Vec::new();
+        for body in &group {
+            varint(&mut all, body.len() as u64);
+            all.extend_from_slice(body);
+        }
+        let h = short_hash(&all, HASH_CHARS);
+        for (j, bytes) in group.into_iter().enumerate() {
+            files.push(SearchFile {
+                path: format!("{DIR}/{dir}/{h}/{}.{ext}", g * GROUP + j),
+                bytes,
+            });
+        }
+        hash.push_str(&h);
+    }
+    Space {
+        dir,
+        n,
+        hash,
+        keys: None,
+    }
+}
+
+/// Cuts sorted `terms` into shards of about [`UNI_SHARD_BYTES`]; returns the boundaries joined
+/// by `,` and the shards.
+fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
+    let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut boundaries: Vec<String> = Vec::new();
+    let mut current = Vec::new();
+    let mut prev_key: &str = "";
+    for term in terms {
+        let mut entry = Vec::new();
+        encode_term(&mut entry, prev_key, term, corpus, true);
+        if !current.is_empty() && current.len() + entry.len() > UNI_SHARD_BYTES {
+            shards.push(std::mem::take(&mut current));
+            boundaries.push(separator(prev_key, &term.key));
+            entry.clear();
+            encode_term(&mut entry, "", term, corpus, true);
+        }
+        current.extend_from_slice(&entry);
+        prev_key = &term.key;
+    }
+    if !current.is_empty() || shards.is_empty() {
+        shards.push(current);
+    }
+    (boundaries.join(","), shards)
+}
+
+/// The shard of a pair key among `n`: FNV-1a 32 of its UTF-8 bytes, modulo `n`.
+pub(crate) fn pair_shard(key: &str, n: usize) -> usize {
+    (fnv1a32(key.as_bytes()) as usize) % n.max(1)
+}
+
+/// Spreads sorted pair `terms` over shards by hash of the key; each shard stays sorted.
+fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
+    let total: usize = terms
+        .iter()
+        .map(|t| {
+            let mut entry = Vec::new();
+            encode_term(&mut entry, "", t, corpus, false);
+            entry.len()
+        })
+        .sum();
+    let n = total.div_ceil(PAIR_SHARD_BYTES).max(1);
+    let mut shards: Vec<(Vec<u8>, &str)> = vec![(Vec::new(), ""); n];
+    for term in terms {
+        let (bytes, prev) = &mut shards[pair_shard(&term.key, n)];
+        encode_term(bytes, prev, term, corpus, false);
+        *prev = &term.key;
+    }
+    shards.into_iter().map(|(bytes, _)| bytes).collect()
+}
+
+/// The shortest prefix of `next` (at a character boundary) that sorts after `prev`.
+pub(crate) fn separator(prev: &str, next: &str) -> String {
+    for (i, c) in next.char_indices() {
+        let candidate = &next[..i + c.len_utf8()];
+        if candidate > prev {
+            return candidate.to_owned();
+        }
+    }
+    next.to_owned()
+}
+
+/// The 16-bit signature of a pair spelling (its exact keys joined by a space).
+pub(crate) fn pair_signature(exact_pair: &str) -> u16 {
+    (fnv1a32(exact_pair.as_bytes()) & 0xffff) as u16
+}
+
+/// Appends one term entry; its key is front-coded against `prev`.
+fn encode_term(out: &mut Vec<u8>, prev: &str, term: &Term, corpus: &Corpus, unigram: bool) {
+    let shared = prev
+        .bytes()
+        .zip(term.key.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    varint(out, shared as u64);
+    varint(out, (term.key.len() - shared) as u64);
+    out.extend_from_slice(&term.key.as_bytes()[shared..]);
+    varint(out, term.postings.len() as u64);
+
+    // Variants: the dominant spellings, most documents first.
+    let names = if unigram {
+        &corpus.spelling
+    } else {
+        &corpus.exact_pairs
+    };
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for p in &term.postings {
+        if p.variant == NO_VARIANT {
+            continue;
+        }
+        match counts.iter_mut().find(|(v, _)| *v == p.variant) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.variant, 1)),
+        }
+    }
+    counts.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
+    });
+    let mut other = counts.len() > MAX_VARIANTS;
+    let mut kept: Vec<u32> = counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v).collect();
+    if !unigram && kept.len() < 2 {
+        // A pair spelled one way everywhere ranks all its documents alike: say nothing.
+        kept.clear();
+        other = false;
+    }
+    varint(out, ((kept.len() as u64) << 1) | u64::from(other));
+    for v in &kept {
+        let name = &names[*v as usize];
+        if unigram {
+            string(out, name);
+        } else {
+            out.extend_from_slice(&pair_signature(name).to_be_bytes());
+        }
+    }
+    let symbols = kept.len() + usize::from(other);
+
+    let mut prev_doc: i64 = -1;
+    let gaps: Vec<u32> = term
+        .postings
+        .iter()
+        .map(|p| {
+            let gap = (i64::from(p.doc) - prev_doc - 1) as u32;
+            prev_doc = i64::from(p.doc);
+            gap
+        })
+        .collect();
+    let k = best_rice_k(&gaps);
+    let mut bits = BitWriter::default();
+    bits.bits(k, 5);
+    for (p, gap) in term.postings.iter().zip(gaps) {
+        bits.rice(gap, k);
+        match p.level {
+            0 => bits.bits(0b0, 1),
+            1 => bits.bits(0b10, 2),
+            2 => bits.bits(0b110, 3),
+            _ => bits.bits(0b111, 3),
+        }
+        if symbols > 1 {
+            let symbol = kept
+                .iter()
+                .position(|v| *v == p.variant)
+                .unwrap_or(kept.len()) as u32;
+            variant_code(&mut bits, symbol, symbols as u32);
+        }
+    }
+    let bits = bits.finish();
+    varint(out, bits.len() as u64);
+    out.extend_from_slice(&bits);
+}
+
+/// Bits needed to write values below `n` in fixed width.
+pub(crate) fn width(n: u32) -> u32 {
+    32 - n.saturating_sub(1).leading_zeros()
+}
+
+/// Variant symbol `s` of `m` (m ≥ 2): one bit when m = 2; else `0` for the first symbol and `1`
+/// followed by `s - 1` in `width(m - 1)` bits.
+fn variant_code(bits: &mut BitWriter, s: u32, m: u32) {
+    if m == 2 {
+        bits.bit(s == 1);
+    } else if s == 0 {
+        bits.bit(false);
+    } else {
+        bits.bit(true);
+        bits.bits(s - 1, width(m - 1));
+    }
+}
+
+/// Facet labels and the run-length table of each document's facet values.
+fn facet_table(docs: &[SearchDoc], order: &[usize]) -> (Facets, Vec<u8>) {
+    let sorted = |set: BTreeSet<(String, String)>| -> Vec<String> {
+        set.into_iter().map(|(_, label)| label).collect()
+    };
+    let mut field = BTreeSet::new();
+    let mut agency = BTreeSet::new();
+    let mut level = BTreeSet::new();
+    let mut year = BTreeSet::new();
+    for d in docs {
+        field.extend(d.field.iter().map(|f| crate::text::sort_key(f)));
+        agency.extend(d.agency.iter().map(|a| crate::text::sort_key(a)));
+        level.extend(d.level.iter().map(|l| crate::text::sort_key(l)));
+        year.extend(d.year);
+    }
+    let facets = Facets {
+        field: sorted(field),
+        agency: sorted(agency),
+        level: sorted(level).into_iter().take(30).collect(),
+        year: year.into_iter().collect(),
+    };
+    let id = |list: &[String], v: &Option<String>| -> u64 {
+        v.as_ref()
+            .and_then(|v| list.iter().position(|l| l == v))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    let values: Vec<[u64; 5]> = order
+        .iter()
+        .map(|&i| {
+            let d = &docs[i];
+            let levels = d
+                .level
+                .iter()
+                .filter_map(|l| facets.level.iter().position(|x| x == l))
+                .fold(0u64, |m, i| m | (1 << i));
+            let year = d
+                .year
+                .and_then(|y| facets.year.iter().position(|x| *x == y))
+                .map_or(0, |i| i as u64 + 1);
+            let kind = kind_index(d.kind) as u64;
+            [kind, id(&facets.field, &d.field), id(&facets.agency, &d.agency), levels, year]
+        })
+        .collect();
+    // Column by column, whichever is smaller: a 0 byte then runs (count, then length and value of
+    // each), or the bit width w (1..=32) then every value in w bits.
+    let mut out = Vec::new();
+    for c in 0..5 {
+        let column: Vec<u64> = values.iter().map(|v| v[c]).collect();
+        let mut runs = Vec::new();
+        let mut count = 0u64;
+        let mut start = 0;
+        while start < column.len() {
+            let run = column[start..].iter().take_while(|v| **v == column[start]).count();
+            varint(&mut runs, run as u64);
+            varint(&mut runs, column[start]);
+            count += 1;
+            start += run;
+        }
+        let max = column.iter().copied().max().unwrap_or(0);
+        let w = 64 - max.leading_zeros();
+        let packed_len = (column.len() * w as usize).div_ceil(8);
+        if w == 0 || runs.len() <= packed_len {
+            out.push(0);
+            varint(&mut out, count);
+            out.extend_from_slice(&runs);
+        } else {
+            out.push(w as u8);
+            let mut bits = BitWriter::default();
+            for v in &column {
+                bits.bits(*v as u32, w);
+            }
+            out.extend_from_slice(&bits.finish());
+        }
+    }
+    (facets, out)
+}
+
+/// Folded syllables for "did you mean", most documents first, one per line.
+fn vocabulary(unigrams: &[Term]) -> String {
+    let mut words: Vec<(&str, usize)> = unigrams
+        .iter()
+        .filter(|t| t.postings.len() >= VOCAB_MIN_DF && t.key.chars().any(char::is_alphabetic))
+        .map(|t| (t.key.as_str(), t.postings.len()))
+        .collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    words.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("\n")
+}
+
+fn fragment(doc: &SearchDoc) -> Fragment<'_> {
+    let summary = crate::text::truncate_words(doc.summary.trim(), EXCERPT_CHARS / 2);
+    let left = EXCERPT_CHARS.saturating_sub(summary.chars().count());
+    let body = crate::text::truncate_words(doc.text.trim(), left);
+    let x = match (summary.is_empty(), body.is_empty()) {
+        (true, _) => body,
+        (false, true) => summary,
+        (false, false) => format!("{summary}\n{body}"),
+    };
+    Fragment {
+        t: &doc.title,
+        u: &doc.url,
+        d: doc.date.as_deref(),
+        x,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_are_short() {
+        assert_eq!(separator("dang", "danh"), "danh");
+        assert_eq!(separator("bao", "cap"), "c");
+        assert_eq!(separator("", "a"), "a");
+        assert_eq!(separator("thu tuc", "thu tuc x"), "thu tuc ");
+        assert_eq!(width(2), 1);
+        assert_eq!(width(3), 2);
+        assert_eq!(width(15), 4);
+        assert_eq!(width(16), 4);
+        assert_eq!(width(17), 5);
+    }
+}

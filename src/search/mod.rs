@@ -1,0 +1,70 @@
+//! Stage 3b: the static search index (issue 4; the design is in `docs/search.md`).
+//!
+//! [`build_index`] analyses every [`SearchDoc`] the Vietnamese way ([`analyze`]), builds posting
+//! lists for folded syllables and adjacent syllable pairs ([`index`]) and writes them as small
+//! content-hashed files ([`files`]): a JSON manifest, binary term shards cut by key range, a facet
+//! table, a vocabulary for "did you mean", and one JSON fragment per document. The browser client
+//! is `themes/default/static/search.js`; it fetches the manifest, then only the shards of the
+//! typed terms, then the fragments of the results it shows.
+
+mod analyze;
+mod encode;
+mod files;
+mod index;
+mod synonyms;
+#[cfg(test)]
+mod synth;
+#[cfg(test)]
+mod tests;
+
+/// One searchable item, produced by the render stage for every page worth finding.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Link to the page, already including the site's base path, e.g. `/portal/tin-tuc/abc/`.
+    pub url: String,
+    /// Title, NFC.
+    pub title: String,
+    /// Machine type: `news`, `procedure`, `document`, `budget`, `inspection`, `complaint`,
+    /// `procurement`, `statistics` or `page`.
+    pub kind: &'static str,
+    /// Display date, e.g. `20/03/2026`, when the item has one.
+    pub date: Option<String>,
+    /// Year for the year facet.
+    pub year: Option<i32>,
+    /// Lĩnh vực (field) facet value.
+    pub field: Option<String>,
+    /// Cấp thực hiện facet values, already as Vietnamese labels ("Cấp xã").
+    pub level: Vec<String>,
+    /// Agency facet value.
+    pub agency: Option<String>,
+    /// Short identifiers worth matching exactly: procedure code, document number, tags, category.
+    pub keywords: Vec<String>,
+    /// Summary or lead text, shown when no better excerpt is found.
+    pub summary: String,
+    /// Plain body text (no markup), NFC.
+    pub text: String,
+}
+
+/// One file of the index, relative to the output root (e.g. `search/shard-1a2b3c.json`).
+#[derive(Debug, Clone)]
+pub struct SearchFile {
+    /// Path relative to the output root, `/`-separated.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The index files and the manifest path the search page loads first.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Every file to write.
+    pub files: Vec<SearchFile>,
+    /// Path of the manifest, relative to the output root.
+    pub manifest_path: String,
+}
+
+/// Builds the index for `docs`. Deterministic: the same docs in the same order give the same bytes.
+pub fn build_index(docs: &[SearchDoc]) -> SearchIndex {
+    let corpus = index::Corpus::build(docs);
+    files::write(docs, &corpus)
+}

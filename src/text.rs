@@ -1,0 +1,167 @@
+//! Text helpers shared by every stage: Unicode normalisation, Vietnamese folding, slugs.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Returns `s` in Unicode NFC, borrowing nothing: every string loaded from a file goes through here.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_owned()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Folds one character to its base letter: `ế` → `e`, `đ` → `d`, `Đ` → `D`.
+/// Characters that carry no mark come back unchanged.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'đ' => 'd',
+        'Đ' => 'D',
+        c if c.is_ascii() => c,
+        c => {
+            let mut base = c;
+            let mut found = false;
+            for d in std::iter::once(c).nfd() {
+                if !found && !is_combining_mark(d) {
+                    base = d;
+                    found = true;
+                }
+            }
+            base
+        }
+    }
+}
+
+/// Removes every Vietnamese diacritic and maps đ/Đ to d/D: "Đăng ký" → "Dang ky".
+pub fn fold_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// Makes a URL slug from Vietnamese text: folded, lower case, ASCII letters and digits joined by `-`.
+/// "Đăng ký khai sinh" → `dang-ky-khai-sinh`. Returns an empty string when nothing is left.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_dash = false;
+    for c in fold_diacritics(s).chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c);
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Sort key that orders Vietnamese text the way a reader expects, close enough for lists:
+/// folded and lower-cased first, then the original text to keep the order total.
+pub fn sort_key(s: &str) -> (String, String) {
+    (fold_diacritics(s).to_lowercase(), s.to_owned())
+}
+
+/// Levenshtein distance, for "did you mean" hints on unknown keys.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest of `candidates` to `word`, when it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cuts `s` to at most `max_chars` characters at a word boundary, adding `…` when cut.
+pub fn truncate_words(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    let end = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..end].trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_vietnamese() {
+        assert_eq!(slugify("Đăng ký khai sinh"), "dang-ky-khai-sinh");
+        assert_eq!(slugify("  Thủ tục: cấp xã / phường! "), "thu-tuc-cap-xa-phuong");
+        assert_eq!(slugify("Quyết định 15/QĐ-UBND"), "quyet-dinh-15-qd-ubnd");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn nfd_input_gives_nfc() {
+        let nfd: String = "Hồ sơ".nfd().collect();
+        assert_ne!(nfd, "Hồ sơ");
+        assert_eq!(nfc(&nfd), "Hồ sơ");
+    }
+
+    #[test]
+    fn folding_chars() {
+        assert_eq!(fold_char('ế'), 'e');
+        assert_eq!(fold_char('Đ'), 'D');
+        assert_eq!(fold_diacritics("Đất đai"), "Dat dai");
+    }
+
+    #[test]
+    fn closest_key() {
+        assert_eq!(closest("titel", &["title", "date"]), Some("title"));
+        assert_eq!(closest("zzzzzz", &["title", "date"]), None);
+    }
+
+    #[test]
+    fn truncation() {
+        assert_eq!(truncate_words("một hai ba bốn", 9), "một hai…");
+        assert_eq!(truncate_words("ngắn", 9), "ngắn");
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests: build fixture sites under `tests/fixtures/` and the bundled portal.
+//! One test binary, one module per feature; see tests/README.md.
+
+mod common;
+
+mod bundled;
+mod errors;
+mod output;
