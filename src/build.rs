@@ -21,12 +21,24 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Check only: load and validate, write nothing.
     pub check_only: bool,
+    /// Also write `.gz` and `.br` beside text files ([`crate::compress`]).
+    pub precompress: bool,
+    /// Show progress on stderr ([`crate::progress`]); the caller decides (a terminal, not quiet).
+    pub progress: bool,
 }
 
 impl BuildOptions {
     /// Options to build `site` into its default output.
     pub fn new(site: impl Into<PathBuf>) -> Self {
-        BuildOptions { site: site.into(), output: None, drafts: false, base_url: None, check_only: false }
+        BuildOptions {
+            site: site.into(),
+            output: None,
+            drafts: false,
+            base_url: None,
+            check_only: false,
+            precompress: false,
+            progress: false,
+        }
     }
 }
 
@@ -65,8 +77,10 @@ pub fn load_site(options: &BuildOptions, diags: &Diagnostics) -> Option<(Site, c
         Ok(t) => t,
         Err(e) => {
             diags.push(
-                Diagnostic::error("site.yaml", 0, 0, format!("cannot read site.yaml: {e}"))
-                    .with_hint(format!("run minhbach in a site folder, or pass --site DIR (looked in {})", root.display())),
+                Diagnostic::error("site.yaml", 0, 0, format!("cannot read site.yaml: {e}")).with_hint(format!(
+                    "run minhbach in a site folder, or pass --site DIR (looked in {})",
+                    root.display()
+                )),
             );
             return None;
         }
@@ -79,18 +93,37 @@ pub fn load_site(options: &BuildOptions, diags: &Diagnostics) -> Option<(Site, c
             diags.push(Diagnostic::error("--base-url", 0, 0, why));
         }
     }
-    let load_options = LoadOptions { drafts: options.drafts, now: now() };
-    let (sections, mut items) = crate::load::load_items(root, &config, load_options, diags);
+    let load_options = LoadOptions {
+        drafts: options.drafts,
+        now: now(),
+    };
+    let (sections, mut items) =
+        crate::timing::timed("load", || crate::load::load_items(root, &config, load_options, diags));
     crate::link::assign_urls(&config, &sections, &mut items, diags);
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-    let reader = SiteReader { root, canonical_root: &canonical_root };
-    let extra: Vec<String> = sections.iter().map(|s| s.url.clone()).chain(["search/".to_owned(), "tags/".to_owned()]).collect();
+    let reader = SiteReader {
+        root,
+        canonical_root: &canonical_root,
+    };
+    let extra: Vec<String> = sections
+        .iter()
+        .map(|s| s.url.clone())
+        .chain(["search/".to_owned(), "tags/".to_owned()])
+        .collect();
     let targets = crate::link::LinkTargets::new(&items, extra);
     let publish = crate::link::Publish::default();
-    crate::link::render_items(&config, &reader, &targets, &mut items, &publish, diags);
-    crate::pii::scan_site(&config, &items, root, diags);
+    crate::timing::timed("markdown", || {
+        crate::link::render_items(&config, &reader, &targets, &mut items, &publish, diags)
+    });
+    crate::timing::timed("personal data", || crate::pii::scan_site(&config, &items, root, diags));
+    crate::scaffold::inspection_reminders(&items, &config.timezone, load_options.now, diags);
     check_menu(&config, &sections, diags);
-    let site = Site { config, sections, items, files: Default::default() };
+    let site = Site {
+        config,
+        sections,
+        items,
+        files: Default::default(),
+    };
     Some((site, publish))
 }
 
@@ -98,7 +131,15 @@ fn check_menu(config: &crate::config::SiteConfig, sections: &[crate::model::Sect
     for m in &config.menu {
         if let Some(s) = &m.section {
             if !sections.iter().any(|x| &x.dir == s) {
-                diags.push(Diagnostic::error("site.yaml", m.line, 1, format!("menu entry `{}` names section `{s}`, which does not exist", m.title)).with_hint("use a folder name under content/ that has a _section.yaml"));
+                diags.push(
+                    Diagnostic::error(
+                        "site.yaml",
+                        m.line,
+                        1,
+                        format!("menu entry `{}` names section `{s}`, which does not exist", m.title),
+                    )
+                    .with_hint("use a folder name under content/ that has a _section.yaml"),
+                );
             }
         }
     }
@@ -107,6 +148,7 @@ fn check_menu(config: &crate::config::SiteConfig, sections: &[crate::model::Sect
 /// Builds a site. The previous output is replaced only when no error was found.
 pub fn build(options: &BuildOptions) -> BuildReport {
     let start = Instant::now();
+    let progress = crate::progress::Progress::new(options.progress);
     let diags = Diagnostics::new();
     let output = options.output.clone().unwrap_or_else(|| options.site.join("output"));
     let mut report = BuildReport::default();
@@ -125,8 +167,12 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         report.diagnostics = diags.sorted();
         return report;
     }
+    progress.loaded(&site.items);
     site.files = publish.into_files();
-    let theme = match crate::render::theme::load(&options.site, &site.config.theme, &site.config.base_path) {
+    let theme = crate::timing::timed("theme", || {
+        crate::render::theme::load(&options.site, &site.config.theme, &site.config.base_path)
+    });
+    let mut theme = match theme {
         Ok(t) => t,
         Err(ds) => {
             diags.extend(ds);
@@ -147,18 +193,29 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     let writer = match Writer::new(staging.clone()) {
         Ok(w) => w,
         Err(e) => {
-            diags.push(Diagnostic::error(display(&output), 0, 0, format!("cannot create the staging folder {}: {e}", staging.display())).with_hint("check that the output's parent folder is writable"));
+            diags.push(
+                Diagnostic::error(
+                    display(&output),
+                    0,
+                    0,
+                    format!("cannot create the staging folder {}: {e}", staging.display()),
+                )
+                .with_hint("check that the output's parent folder is writable"),
+            );
             report.diagnostics = diags.sorted();
             return report;
         }
     };
-    copy_static(&options.site, &writer, &diags);
-    for (rel, src) in &site.files {
-        if !writer.contains(rel) {
-            writer.copy(rel, src);
+    crate::timing::timed("copy", || {
+        copy_static(&options.site, &writer, &diags);
+        for (rel, src) in &site.files {
+            if !writer.contains(rel) {
+                writer.copy(rel, src);
+            }
         }
-    }
-    crate::render::render_site(&site, &theme, &writer, &diags);
+    });
+    crate::render::prepare_theme(&mut theme, &site);
+    progress.rendering(&writer, || crate::render::render_site(&site, &theme, &writer, &diags));
     for e in writer.errors() {
         diags.push(Diagnostic::error(display(&output), 0, 0, e));
     }
@@ -170,11 +227,18 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         .map(|k| (k.name(), site.items.iter().filter(|i| i.kind() == *k).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
+    if options.precompress && !diags.has_errors() {
+        let c = crate::compress::precompress_dir(&staging, &diags);
+        (report.files, report.bytes) = (report.files + c.files, report.bytes + c.bytes);
+    }
     if diags.has_errors() {
         let _removed = std::fs::remove_dir_all(&staging);
-    } else if let Err(e) = write::swap_in(&staging, &output) {
+    } else if let Err(e) = crate::timing::timed("swap", || write::swap_in(&staging, &output)) {
         let _removed = std::fs::remove_dir_all(&staging);
-        diags.push(Diagnostic::error(display(&output), 0, 0, format!("cannot put the new site in place: {e}")).with_hint("check permissions of the output folder and its parent"));
+        diags.push(
+            Diagnostic::error(display(&output), 0, 0, format!("cannot put the new site in place: {e}"))
+                .with_hint("check permissions of the output folder and its parent"),
+        );
     } else {
         report.success = true;
     }
@@ -191,19 +255,30 @@ fn display(p: &Path) -> String {
 /// or is the site folder itself.
 fn check_output_location(site: &Path, output: &Path) -> Result<(), Diagnostic> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf()) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
         normalize(&p)
     };
     let site_abs = abs(site);
     let out_abs = abs(output);
-    let refuse = |why: &str| Err(Diagnostic::error(display(output), 0, 0, why.to_owned()).with_hint("choose another folder with --output, such as output/"));
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(display(output), 0, 0, why.to_owned())
+            .with_hint("choose another folder with --output, such as output/"))
+    };
     if out_abs == site_abs || site_abs.starts_with(&out_abs) {
         return refuse("the output folder would replace the site folder");
     }
     for protected in ["content", "static", "themes", "templates"] {
         let p = site_abs.join(protected);
         if out_abs == p || out_abs.starts_with(&p) || p.starts_with(&out_abs) {
-            return refuse(&format!("the output folder is or contains the site's {protected}/ folder"));
+            return refuse(&format!(
+                "the output folder is or contains the site's {protected}/ folder"
+            ));
         }
     }
     Ok(())
@@ -232,7 +307,9 @@ fn copy_static(root: &Path, writer: &Writer, diags: &Diagnostics) {
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
         let Ok(entry) = entry else { continue };
-        let Ok(rel) = entry.path().strip_prefix(&dir) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(&dir) else {
+            continue;
+        };
         let rel = rel.to_string_lossy().replace('\\', "/");
         if rel.is_empty() || entry.file_type().is_dir() {
             continue;
@@ -241,7 +318,15 @@ fn copy_static(root: &Path, writer: &Writer, diags: &Diagnostics) {
             match std::fs::canonicalize(entry.path()) {
                 Ok(real) if real.starts_with(&canonical_root) && real.is_file() => {}
                 _ => {
-                    diags.push(Diagnostic::error(format!("static/{rel}"), 0, 0, "this is a link to something outside the site folder").with_hint("copy the file into static/ instead"));
+                    diags.push(
+                        Diagnostic::error(
+                            format!("static/{rel}"),
+                            0,
+                            0,
+                            "this is a link to something outside the site folder",
+                        )
+                        .with_hint("copy the file into static/ instead"),
+                    );
                     continue;
                 }
             }

@@ -20,6 +20,12 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the site without writing anything.
     Check(CheckArgs),
+    /// Create a new item, with the front matter of its kind filled in, as a draft.
+    New(NewArgs),
+    /// Create a new portal skeleton with one example of each kind.
+    Init(InitArgs),
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload open pages.
+    Serve(ServeArgs),
 }
 
 /// Options of `minhbach build`.
@@ -37,6 +43,9 @@ pub struct BuildArgs {
     /// Override base_url from site.yaml (e.g. http://127.0.0.1:8080/portal/).
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Also write `.gz` and `.br` beside every text file (for nginx gzip_static and CDNs).
+    #[arg(long)]
+    pub precompress: bool,
     /// Print only problems.
     #[arg(long, short)]
     pub quiet: bool,
@@ -51,7 +60,7 @@ pub struct CheckArgs {
     /// Include drafts.
     #[arg(long)]
     pub drafts: bool,
-    /// Output format.
+    /// Output format: `human` lines on stderr, or one `json` document on stdout (see docs/deploy.md).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -63,4 +72,42 @@ pub enum Format {
     Human,
     /// A JSON document, for CI.
     Json,
+}
+
+/// Options of `minhbach new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Kind of item: news, procedure, document, budget, inspection, complaint, procurement,
+    /// statistics or page (plural and Vietnamese names such as `tin-tuc` or `thu-tuc` work too).
+    pub kind: String,
+    /// Title of the item, in Vietnamese; the file name is folded from it
+    /// ("Đăng ký khai sinh" → dang-ky-khai-sinh.md).
+    pub title: String,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub site: PathBuf,
+    /// The section folder under content/ [default: the first section of that kind].
+    #[arg(long)]
+    pub section: Option<String>,
+}
+
+/// Options of `minhbach init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Folder to create the portal in; it must not exist or be empty.
+    pub dir: PathBuf,
+}
+
+/// Options of `minhbach serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub site: PathBuf,
+    /// Port on 127.0.0.1 [default: 8080, or any free port when 8080 is taken]; 0 picks a free port.
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
 }

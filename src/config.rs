@@ -100,7 +100,10 @@ impl SiteConfig {
             base_path: "/".into(),
             language: "vi".into(),
             languages: vec!["vi".into()],
-            organization: Organization { name: "UBND Phường Thử".into(), ..Organization::default() },
+            organization: Organization {
+                name: "UBND Phường Thử".into(),
+                ..Organization::default()
+            },
             menu: Vec::new(),
             theme: "default".into(),
             timezone: jiff::tz::TimeZone::fixed(jiff::tz::offset(7)),
@@ -136,8 +139,21 @@ impl SiteConfig {
 
 /// Keys site.yaml may contain.
 const KNOWN_KEYS: &[&str] = &[
-    "title", "description", "base_url", "language", "languages", "organization", "menu", "theme", "timezone",
-    "search", "privacy", "feedback_url", "survey_url", "unsafe_html", "per_page",
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "languages",
+    "organization",
+    "menu",
+    "theme",
+    "timezone",
+    "search",
+    "privacy",
+    "feedback_url",
+    "survey_url",
+    "unsafe_html",
+    "per_page",
 ];
 
 /// Parses site.yaml's text. Returns the config (when usable) and every problem found.
@@ -154,7 +170,11 @@ pub fn parse(path: &str, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
         Ok(v) => v,
         Err(why) => {
             if !base.is_empty() {
-                fields.error("base_url", why, Some("write e.g. https://phuong.example.gov.vn/ or https://host/portal/".into()));
+                fields.error(
+                    "base_url",
+                    why,
+                    Some("write e.g. https://phuong.example.gov.vn/ or https://host/portal/".into()),
+                );
             }
             ("/".into(), "/".into())
         }
@@ -168,21 +188,33 @@ pub fn parse(path: &str, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
     }
     for l in &languages {
         if !matches!(l.as_str(), "vi" | "en") {
-            fields.warn("languages", format!("language `{l}` has no interface strings; Vietnamese labels are used"), None);
+            fields.warn(
+                "languages",
+                format!("language `{l}` has no interface strings; Vietnamese labels are used"),
+                None,
+            );
         }
     }
     let organization = organization(&fields);
     let menu = menu(&fields);
     let theme = fields.text("theme").unwrap_or_else(|| "default".into());
     if theme.contains(['/', '\\']) || theme.starts_with('.') {
-        fields.error("theme", format!("`{theme}` is not a theme folder name"), Some("name a folder under themes/".into()));
+        fields.error(
+            "theme",
+            format!("`{theme}` is not a theme folder name"),
+            Some("name a folder under themes/".into()),
+        );
     }
     let timezone_name = fields.text("timezone").unwrap_or_else(|| "Asia/Ho_Chi_Minh".into());
     let timezone = match jiff::tz::TimeZone::get(&timezone_name) {
         Ok(tz) => tz,
         Err(_) if timezone_name == "Asia/Ho_Chi_Minh" => jiff::tz::TimeZone::fixed(jiff::tz::offset(7)),
         Err(_) => {
-            fields.error("timezone", format!("unknown time zone `{timezone_name}`"), Some("use an IANA name such as Asia/Ho_Chi_Minh".into()));
+            fields.error(
+                "timezone",
+                format!("unknown time zone `{timezone_name}`"),
+                Some("use an IANA name such as Asia/Ho_Chi_Minh".into()),
+            );
             jiff::tz::TimeZone::fixed(jiff::tz::offset(7))
         }
     };
@@ -192,7 +224,11 @@ pub fn parse(path: &str, text: &str) -> (Option<SiteConfig>, Vec<Diagnostic>) {
         Some("warn") => PiiCheck::Warn,
         Some("off") => PiiCheck::Off,
         Some(other) => {
-            fields.error("privacy.pii_check", format!("`{other}` is not a valid `pii_check`"), Some("allowed: error, warn, off".into()));
+            fields.error(
+                "privacy.pii_check",
+                format!("`{other}` is not a valid `pii_check`"),
+                Some("allowed: error, warn, off".into()),
+            );
             PiiCheck::Error
         }
     };
@@ -241,7 +277,11 @@ fn parse_base_url(url: &str) -> Result<(String, String), String> {
     if path.contains(['?', '#']) {
         return Err(format!("`{url}` must not have a query or fragment"));
     }
-    let path = if path.ends_with('/') { path.to_owned() } else { format!("{path}/") };
+    let path = if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    };
     let scheme_len = url.len() - rest.len();
     Ok((format!("{}{}{}", &url[..scheme_len], host, path), path))
 }
@@ -251,15 +291,28 @@ fn organization(fields: &Fields<'_>) -> Organization {
         return Organization::default();
     };
     let Some(m) = v.as_mapping() else {
-        fields.error("organization", "`organization` must be a map of name, address, phone, …", None);
+        fields.error(
+            "organization",
+            "`organization` must be a map of name, address, phone, …",
+            None,
+        );
         return Organization::default();
     };
-    let get = |k: &str| m.get(k).and_then(crate::load::fields::scalar_text).map(|s| crate::text::nfc(s.trim())).filter(|s| !s.is_empty());
+    let get = |k: &str| {
+        m.get(k)
+            .and_then(crate::load::fields::scalar_text)
+            .map(|s| crate::text::nfc(s.trim()))
+            .filter(|s| !s.is_empty())
+    };
     const ORG_KEYS: &[&str] = &["name", "address", "phone", "email", "hotline", "working_hours", "logo"];
     for k in m.keys().filter_map(|k| k.as_str()) {
         if !ORG_KEYS.contains(&k) {
             let hint = crate::text::closest(k, ORG_KEYS).map(|c| format!("did you mean `{c}`?"));
-            fields.warn(&format!("organization.{k}"), format!("unknown key `organization.{k}` is ignored"), hint);
+            fields.warn(
+                &format!("organization.{k}"),
+                format!("unknown key `organization.{k}` is ignored"),
+                hint,
+            );
         }
     }
     Organization {
@@ -276,7 +329,11 @@ fn organization(fields: &Fields<'_>) -> Organization {
 fn menu(fields: &Fields<'_>) -> Vec<MenuEntry> {
     let Some(v) = fields.raw("menu") else { return Vec::new() };
     let Some(items) = v.as_sequence() else {
-        fields.error("menu", "`menu` must be a list of `{title, url}` or `{title, section}`", None);
+        fields.error(
+            "menu",
+            "`menu` must be a list of `{title, url}` or `{title, section}`",
+            None,
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -284,10 +341,18 @@ fn menu(fields: &Fields<'_>) -> Vec<MenuEntry> {
         let key = format!("menu.{i}");
         let line = fields.pos(&key).line;
         let Some(m) = item.as_mapping() else {
-            fields.error(&key, format!("menu entry {} must be `{{title, url}}` or `{{title, section}}`", i + 1), None);
+            fields.error(
+                &key,
+                format!("menu entry {} must be `{{title, url}}` or `{{title, section}}`", i + 1),
+                None,
+            );
             continue;
         };
-        let get = |k: &str| m.get(k).and_then(crate::load::fields::scalar_text).map(|s| crate::text::nfc(s.trim()));
+        let get = |k: &str| {
+            m.get(k)
+                .and_then(crate::load::fields::scalar_text)
+                .map(|s| crate::text::nfc(s.trim()))
+        };
         let Some(title) = get("title") else {
             fields.error(&key, format!("menu entry {} has no `title`", i + 1), None);
             continue;
@@ -295,16 +360,29 @@ fn menu(fields: &Fields<'_>) -> Vec<MenuEntry> {
         let url = get("url");
         let section = get("section").map(|s| s.trim_matches('/').to_owned());
         if url.is_none() == section.is_none() {
-            fields.error(&key, format!("menu entry `{title}` needs exactly one of `url` and `section`"), None);
+            fields.error(
+                &key,
+                format!("menu entry `{title}` needs exactly one of `url` and `section`"),
+                None,
+            );
             continue;
         }
         if let Some(u) = &url {
             if !crate::markdown::is_safe_url(u) {
-                fields.error(&key, format!("menu entry `{title}` has an unsafe URL"), Some("use http(s) or a site path".into()));
+                fields.error(
+                    &key,
+                    format!("menu entry `{title}` has an unsafe URL"),
+                    Some("use http(s) or a site path".into()),
+                );
                 continue;
             }
         }
-        out.push(MenuEntry { title, url, section, line });
+        out.push(MenuEntry {
+            title,
+            url,
+            section,
+            line,
+        });
     }
     out
 }
@@ -314,7 +392,11 @@ fn sub_value<'f>(fields: &'f Fields<'_>, key: &str, sub: &str) -> Option<&'f ser
     match v.as_mapping() {
         Some(m) => m.get(sub),
         None => {
-            fields.error(key, format!("`{key}` must be a map"), Some(format!("write `{key}:` then `  {sub}: ...` on the next line")));
+            fields.error(
+                key,
+                format!("`{key}` must be a map"),
+                Some(format!("write `{key}:` then `  {sub}: ...` on the next line")),
+            );
             None
         }
     }
@@ -328,7 +410,11 @@ fn sub_bool(fields: &Fields<'_>, key: &str, sub: &str) -> Option<bool> {
     match sub_value(fields, key, sub)? {
         serde_yaml::Value::Bool(b) => Some(*b),
         _ => {
-            fields.error(&format!("{key}.{sub}"), format!("`{key}.{sub}` must be true or false"), None);
+            fields.error(
+                &format!("{key}.{sub}"),
+                format!("`{key}.{sub}` must be true or false"),
+                None,
+            );
             None
         }
     }
@@ -361,8 +447,14 @@ mod tests {
 
     #[test]
     fn base_url_with_sub_path() {
-        assert_eq!(parse_base_url("https://host/portal"), Ok(("https://host/portal/".into(), "/portal/".into())));
-        assert_eq!(parse_base_url("http://127.0.0.1:8080"), Ok(("http://127.0.0.1:8080/".into(), "/".into())));
+        assert_eq!(
+            parse_base_url("https://host/portal"),
+            Ok(("https://host/portal/".into(), "/portal/".into()))
+        );
+        assert_eq!(
+            parse_base_url("http://127.0.0.1:8080"),
+            Ok(("http://127.0.0.1:8080/".into(), "/".into()))
+        );
         assert!(parse_base_url("host/portal").is_err());
     }
 
@@ -371,7 +463,10 @@ mod tests {
         let (c, d) = parse("site.yaml", "title: A\nbase_url: https://a.vn/\ntitel: B\n");
         assert!(c.is_some());
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].to_string(), "site.yaml:3:1: warning: unknown key `titel` is ignored (did you mean `title`?)");
+        assert_eq!(
+            d[0].to_string(),
+            "site.yaml:3:1: warning: unknown key `titel` is ignored (did you mean `title`?)"
+        );
     }
 
     #[test]

@@ -15,24 +15,48 @@ pub struct DateTime {
 }
 
 /// Vietnamese weekday names, Monday first.
-const WEEKDAYS: [&str; 7] = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
+const WEEKDAYS: [&str; 7] = [
+    "Thứ Hai",
+    "Thứ Ba",
+    "Thứ Tư",
+    "Thứ Năm",
+    "Thứ Sáu",
+    "Thứ Bảy",
+    "Chủ Nhật",
+];
 
 /// Parses `2020-03-20`, `2020-03-20 14:29`, `2020-03-20 14:29:05`, `2020-03-20T14:29` or RFC 3339.
 pub fn parse(s: &str) -> Result<DateTime, String> {
     let s = s.trim();
     if s.len() == 10 {
         let d: civil::Date = s.parse().map_err(|e| explain(s, e))?;
-        return Ok(DateTime { local: d.to_datetime(civil::Time::midnight()), has_time: false, offset_seconds: None });
+        return Ok(DateTime {
+            local: d.to_datetime(civil::Time::midnight()),
+            has_time: false,
+            offset_seconds: None,
+        });
     }
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         // RFC 3339 with an offset: keep the offset, convert when the zone is known.
-        let offset = s.rfind(['+', '-']).filter(|i| *i > 10).and_then(|i| parse_offset(&s[i..])).unwrap_or(0);
+        let offset = s
+            .rfind(['+', '-'])
+            .filter(|i| *i > 10)
+            .and_then(|i| parse_offset(&s[i..]))
+            .unwrap_or(0);
         let off = jiff::tz::Offset::from_seconds(offset).map_err(|e| e.to_string())?;
-        return Ok(DateTime { local: ts.to_zoned(jiff::tz::TimeZone::fixed(off)).datetime(), has_time: true, offset_seconds: Some(offset) });
+        return Ok(DateTime {
+            local: ts.to_zoned(jiff::tz::TimeZone::fixed(off)).datetime(),
+            has_time: true,
+            offset_seconds: Some(offset),
+        });
     }
     let normalized = s.replacen(' ', "T", 1);
     let dt: civil::DateTime = normalized.parse().map_err(|e| explain(s, e))?;
-    Ok(DateTime { local: dt, has_time: true, offset_seconds: None })
+    Ok(DateTime {
+        local: dt,
+        has_time: true,
+        offset_seconds: None,
+    })
 }
 
 fn parse_offset(s: &str) -> Option<i32> {
@@ -60,9 +84,17 @@ impl DateTime {
     pub fn in_zone(self, tz: &jiff::tz::TimeZone) -> DateTime {
         match self.offset_seconds {
             Some(off) => {
-                let Ok(offset) = jiff::tz::Offset::from_seconds(off) else { return self };
-                let Ok(z) = self.local.to_zoned(jiff::tz::TimeZone::fixed(offset)) else { return self };
-                DateTime { local: z.with_time_zone(tz.clone()).datetime(), has_time: true, offset_seconds: None }
+                let Ok(offset) = jiff::tz::Offset::from_seconds(off) else {
+                    return self;
+                };
+                let Ok(z) = self.local.to_zoned(jiff::tz::TimeZone::fixed(offset)) else {
+                    return self;
+                };
+                DateTime {
+                    local: z.with_time_zone(tz.clone()).datetime(),
+                    has_time: true,
+                    offset_seconds: None,
+                }
             }
             None => self,
         }
@@ -97,7 +129,12 @@ impl DateTime {
         let d = self.local.date();
         let wd = WEEKDAYS[d.weekday().to_monday_zero_offset() as usize];
         if self.has_time {
-            format!("{wd}, {}, {:02}:{:02}", self.short_vi(), self.local.hour(), self.local.minute())
+            format!(
+                "{wd}, {}, {:02}:{:02}",
+                self.short_vi(),
+                self.local.hour(),
+                self.local.minute()
+            )
         } else {
             format!("{wd}, {}", self.short_vi())
         }
@@ -115,8 +152,14 @@ mod tests {
 
     #[test]
     fn vietnamese_long_dates() {
-        assert_eq!(parse("2020-03-20 14:29").map(|d| d.long_vi()), Ok("Thứ Sáu, 20/03/2020, 14:29".into()));
-        assert_eq!(parse("2020-03-22").map(|d| d.long_vi()), Ok("Chủ Nhật, 22/03/2020".into()));
+        assert_eq!(
+            parse("2020-03-20 14:29").map(|d| d.long_vi()),
+            Ok("Thứ Sáu, 20/03/2020, 14:29".into())
+        );
+        assert_eq!(
+            parse("2020-03-22").map(|d| d.long_vi()),
+            Ok("Chủ Nhật, 22/03/2020".into())
+        );
     }
 
     #[test]
@@ -124,7 +167,10 @@ mod tests {
         let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
         let d = parse("2020-03-20T07:29:00Z").map(|d| d.in_zone(&tz));
         assert_eq!(d.map(|d| d.long_vi()), Ok("Thứ Sáu, 20/03/2020, 14:29".into()));
-        assert_eq!(parse("2020-03-20 14:29").map(|d| d.rfc3339(&tz)), Ok("2020-03-20T14:29:00+07:00".into()));
+        assert_eq!(
+            parse("2020-03-20 14:29").map(|d| d.rfc3339(&tz)),
+            Ok("2020-03-20T14:29:00+07:00".into())
+        );
     }
 
     #[test]

@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn formats_like_a_compiler() {
         let d = Diagnostic::error("content/a.md", 3, 7, "unknown kind `newz`").with_hint("did you mean `news`?");
-        assert_eq!(d.to_string(), "content/a.md:3:7: unknown kind `newz` (did you mean `news`?)");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:3:7: unknown kind `newz` (did you mean `news`?)"
+        );
         let w = Diagnostic::warning("site.yaml", 2, 1, "unknown key `titel`");
         assert_eq!(w.to_string(), "site.yaml:2:1: warning: unknown key `titel`");
     }

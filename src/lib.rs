@@ -11,6 +11,7 @@
 //! all of them and fails without touching the previous output when any is an error.
 
 pub mod build;
+pub mod compress;
 pub mod config;
 pub mod dates;
 pub mod diag;
@@ -20,10 +21,14 @@ pub mod markdown;
 pub mod model;
 pub mod numbers;
 pub mod pii;
+pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod tables;
 pub mod text;
+pub mod timing;
 pub mod write;
 
 pub use build::{BuildOptions, BuildReport, build};

@@ -21,13 +21,22 @@ pub fn assign_urls(config: &SiteConfig, sections: &[Section], items: &mut [Item]
     let mut codes: HashMap<String, (String, usize)> = HashMap::new();
     for item in items.iter_mut() {
         let section = &sections[item.section];
-        let prefix = if item.lang == config.language { String::new() } else { format!("{}/", item.lang) };
+        let prefix = if item.lang == config.language {
+            String::new()
+        } else {
+            format!("{}/", item.lang)
+        };
         item.url = format!("{prefix}{}{}/", section.url, item.slug);
         let here = (item.file.clone(), item.pos.line);
         if let Some((other, line)) = seen.get(&item.url) {
             diags.push(
-                Diagnostic::error(&item.file, item.pos.line, 1, format!("this item has the same URL `/{}` as {}:{}", item.url, other, line))
-                    .with_hint("give one of them another file name or `slug`"),
+                Diagnostic::error(
+                    &item.file,
+                    item.pos.line,
+                    1,
+                    format!("this item has the same URL `/{}` as {}:{}", item.url, other, line),
+                )
+                .with_hint("give one of them another file name or `slug`"),
             );
         } else {
             seen.insert(item.url.clone(), here.clone());
@@ -36,8 +45,13 @@ pub fn assign_urls(config: &SiteConfig, sections: &[Section], items: &mut [Item]
             if !p.code.is_empty() && item.lang == config.language {
                 if let Some((other, line)) = codes.get(&p.code) {
                     diags.push(
-                        Diagnostic::error(&item.file, item.pos.line, 1, format!("procedure code `{}` is also used by {}:{}", p.code, other, line))
-                            .with_hint("each procedure code must be unique in the site"),
+                        Diagnostic::error(
+                            &item.file,
+                            item.pos.line,
+                            1,
+                            format!("procedure code `{}` is also used by {}:{}", p.code, other, line),
+                        )
+                        .with_hint("each procedure code must be unique in the site"),
                     );
                 } else {
                     codes.insert(p.code.clone(), here);
@@ -60,7 +74,11 @@ impl LinkTargets {
     pub fn new(items: &[Item], extra_pages: impl IntoIterator<Item = String>) -> Self {
         let mut pages: HashSet<String> = items.iter().map(|i| i.url.clone()).collect();
         pages.extend(extra_pages);
-        let sources = items.iter().filter(|i| i.file.ends_with(".md") || i.file.ends_with(".yaml")).map(|i| (i.file.clone(), i.url.clone())).collect();
+        let sources = items
+            .iter()
+            .filter(|i| i.file.ends_with(".md") || i.file.ends_with(".yaml"))
+            .map(|i| (i.file.clone(), i.url.clone()))
+            .collect();
         LinkTargets { pages, sources }
     }
 }
@@ -83,21 +101,52 @@ impl Publish {
 }
 
 /// Renders every item's Markdown and resolves its files, in parallel.
-pub fn render_items(config: &SiteConfig, reader: &SiteReader<'_>, targets: &LinkTargets, items: &mut [Item], publish: &Publish, diags: &Diagnostics) {
-    let options = RenderOptions { unsafe_html: config.unsafe_html };
+pub fn render_items(
+    config: &SiteConfig,
+    reader: &SiteReader<'_>,
+    targets: &LinkTargets,
+    items: &mut [Item],
+    publish: &Publish,
+    diags: &Diagnostics,
+) {
+    let options = RenderOptions {
+        unsafe_html: config.unsafe_html,
+    };
     items.par_iter_mut().for_each(|item| {
         let mut local: Vec<Diagnostic> = Vec::new();
         {
-            let ctx = ItemLinks { config, reader, targets, item_file: &item.file, item_dir: &item.dir, body_line: item.body_line, body: &item.body, publish, diags: Mutex::new(Vec::new()) };
+            let ctx = ItemLinks {
+                config,
+                reader,
+                targets,
+                item_file: &item.file,
+                item_dir: &item.dir,
+                body_line: item.body_line,
+                body: &item.body,
+                publish,
+                diags: Mutex::new(Vec::new()),
+            };
             let rendered = markdown::render(&item.body, &ctx, options);
             let mut fields_out = Vec::new();
             let mut data = std::mem::replace(&mut item.data, KindData::Page);
             for field in data.markdown_fields_mut() {
-                let r = markdown::render(&field.src, &ItemLinks { body: &field.src, body_line: item.pos.line, ..ctx.clone_shallow() }, options);
+                let r = markdown::render(
+                    &field.src,
+                    &ItemLinks {
+                        body: &field.src,
+                        body_line: item.pos.line,
+                        ..ctx.clone_shallow()
+                    },
+                    options,
+                );
                 field.html = r.html;
                 fields_out.push(r.text);
             }
-            let attachments = item.attachment_refs.iter().filter_map(|r| ctx.asset(r, "attachments")).collect();
+            let attachments = item
+                .attachment_refs
+                .iter()
+                .filter_map(|r| ctx.asset(r, "attachments"))
+                .collect();
             resolve_kind_assets(&ctx, &mut data);
             item.data = data;
             item.html = rendered.html;
@@ -145,7 +194,10 @@ struct ItemLinks<'a> {
 
 impl<'a> ItemLinks<'a> {
     fn clone_shallow(&self) -> ItemLinks<'a> {
-        ItemLinks { diags: Mutex::new(Vec::new()), ..*self }
+        ItemLinks {
+            diags: Mutex::new(Vec::new()),
+            ..*self
+        }
     }
 
     fn report(&self, d: Diagnostic) {
@@ -160,8 +212,18 @@ impl<'a> ItemLinks<'a> {
     /// Resolves a file reference to a published asset, registering the copy.
     fn asset(&self, r: &FileRef, key: &str) -> Option<Asset> {
         if r.file.starts_with("https://") || r.file.starts_with("http://") {
-            let title = if r.title.is_empty() { r.file.clone() } else { r.title.clone() };
-            return Some(Asset { title, url: r.file.clone(), ext: extension(&r.file), size: 0, size_text: String::new() });
+            let title = if r.title.is_empty() {
+                r.file.clone()
+            } else {
+                r.title.clone()
+            };
+            return Some(Asset {
+                title,
+                url: r.file.clone(),
+                ext: extension(&r.file),
+                size: 0,
+                size_text: String::new(),
+            });
         }
         match self.reader.resolve(self.item_dir, &r.file) {
             Ok((rel, abs, size)) => {
@@ -169,7 +231,13 @@ impl<'a> ItemLinks<'a> {
                 self.publish.add(out.clone(), abs);
                 let name = out.rsplit('/').next().unwrap_or(&out).to_owned();
                 let title = if r.title.is_empty() { name } else { r.title.clone() };
-                Some(Asset { title, url: self.config.link(&out), ext: extension(&out), size, size_text: crate::numbers::format_size(size) })
+                Some(Asset {
+                    title,
+                    url: self.config.link(&out),
+                    ext: extension(&out),
+                    size,
+                    size_text: crate::numbers::format_size(size),
+                })
             }
             Err(why) => {
                 self.report(
@@ -197,10 +265,17 @@ impl LinkResolver for ItemLinks<'_> {
         }
         if !markdown::is_safe_url(dest) {
             let (l, c) = self.at(offset);
-            self.report(Diagnostic::warning(self.item_file, l, c, "a link with an unsafe address was removed").with_hint("links may use http, https, mailto or tel, or a site path"));
+            self.report(
+                Diagnostic::warning(self.item_file, l, c, "a link with an unsafe address was removed")
+                    .with_hint("links may use http, https, mailto or tel, or a site path"),
+            );
             return None;
         }
-        if dest.contains(':') && !dest.starts_with('/') && !dest.contains('/') || dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with("tel:") {
+        if dest.contains(':') && !dest.starts_with('/') && !dest.contains('/')
+            || dest.contains("://")
+            || dest.starts_with("mailto:")
+            || dest.starts_with("tel:")
+        {
             return Some(dest.to_owned());
         }
         let (path, fragment) = match dest.find(['#', '?']) {
@@ -221,7 +296,15 @@ impl LinkResolver for ItemLinks<'_> {
                     return Some(format!("{}{fragment}", self.config.link(&out)));
                 }
                 let (l, c) = self.at(offset);
-                self.report(Diagnostic::warning(self.item_file, l, c, format!("link to `{dest}` matches no page of the site")).with_hint("check the address; item URLs are /<section>/<slug>/"));
+                self.report(
+                    Diagnostic::warning(
+                        self.item_file,
+                        l,
+                        c,
+                        format!("link to `{dest}` matches no page of the site"),
+                    )
+                    .with_hint("check the address; item URLs are /<section>/<slug>/"),
+                );
             }
             return Some(format!("{}{fragment}", self.config.link(page)));
         }
@@ -239,14 +322,20 @@ impl LinkResolver for ItemLinks<'_> {
                     }
                     Err(why) => {
                         let (l, c) = self.at(offset);
-                        self.report(Diagnostic::error(self.item_file, l, c, format!("broken link: {why}")).with_hint("link to a page as /<section>/<slug>/ or to a file beside this one"));
+                        self.report(
+                            Diagnostic::error(self.item_file, l, c, format!("broken link: {why}"))
+                                .with_hint("link to a page as /<section>/<slug>/ or to a file beside this one"),
+                        );
                         None
                     }
                 }
             }
             Err(why) => {
                 let (l, c) = self.at(offset);
-                self.report(Diagnostic::error(self.item_file, l, c, format!("broken link: {why}")));
+                self.report(
+                    Diagnostic::error(self.item_file, l, c, format!("broken link: {why}"))
+                        .with_hint("link to a page as /<section>/<slug>/ or to a file inside the site"),
+                );
                 None
             }
         }
@@ -255,13 +344,28 @@ impl LinkResolver for ItemLinks<'_> {
     fn image(&self, src: &str, alt: &str, offset: usize) -> Option<String> {
         let (l, c) = self.at(offset);
         if alt.trim().is_empty() {
-            self.report(Diagnostic::error(self.item_file, l, c, "an image has no alternative text").with_hint("write ![what the image shows](file.jpg)"));
+            self.report(
+                Diagnostic::error(self.item_file, l, c, "an image has no alternative text")
+                    .with_hint("write ![what the image shows](file.jpg)"),
+            );
         }
         if src.starts_with("https://") || src.starts_with("http://") {
-            self.report(Diagnostic::error(self.item_file, l, c, "images must be files of the site, not loaded from another server").with_hint("download the image into the item's folder"));
+            self.report(
+                Diagnostic::error(
+                    self.item_file,
+                    l,
+                    c,
+                    "images must be files of the site, not loaded from another server",
+                )
+                .with_hint("download the image into the item's folder"),
+            );
             return None;
         }
-        let r = FileRef { title: String::new(), file: src.to_owned(), pos: crate::load::positions::Pos::new(l, c) };
+        let r = FileRef {
+            title: String::new(),
+            file: src.to_owned(),
+            pos: crate::load::positions::Pos::new(l, c),
+        };
         self.asset(&r, "image").map(|a| a.url)
     }
 }

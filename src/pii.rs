@@ -47,14 +47,22 @@ impl Allow {
     pub fn new(config: &SiteConfig, extra: &[String]) -> Allow {
         let mut a = Allow::default();
         let org = &config.organization;
-        let values = [&org.phone, &org.hotline, &org.email].into_iter().flatten().chain(config.pii_allow.iter()).chain(extra.iter());
+        let values = [&org.phone, &org.hotline, &org.email]
+            .into_iter()
+            .flatten()
+            .chain(config.pii_allow.iter())
+            .chain(extra.iter());
         for v in values {
             for part in v.split([',', ';', '/']) {
                 a.add(part);
             }
             a.add(v);
         }
-        a.email_domain = org.email.as_ref().and_then(|e| e.rsplit_once('@')).map(|(_, d)| d.to_lowercase());
+        a.email_domain = org
+            .email
+            .as_ref()
+            .and_then(|e| e.rsplit_once('@'))
+            .map(|(_, d)| d.to_lowercase());
         a
     }
 
@@ -76,7 +84,11 @@ impl Allow {
 
     fn allows_email(&self, e: &str) -> bool {
         let e = e.to_lowercase();
-        self.exact.contains(&e) || self.email_domain.as_ref().is_some_and(|d| e.rsplit_once('@').is_some_and(|(_, ed)| ed == d))
+        self.exact.contains(&e)
+            || self
+                .email_domain
+                .as_ref()
+                .is_some_and(|d| e.rsplit_once('@').is_some_and(|(_, ed)| ed == d))
     }
 }
 
@@ -94,12 +106,21 @@ fn canonical_phone(d: &str) -> String {
 
 /// Province codes of CCCD numbers (first three digits).
 const PROVINCE_CODES: &[u16] = &[
-    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46,
-    48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93,
-    94, 95, 96,
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45,
+    46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92,
+    93, 94, 95, 96,
 ];
 
-const ID_WORDS: &[&str] = &["cmnd", "cccd", "can cuoc", "chung minh", "dinh danh", "ho chieu", "cmt", "so id"];
+const ID_WORDS: &[&str] = &[
+    "cmnd",
+    "cccd",
+    "can cuoc",
+    "chung minh",
+    "dinh danh",
+    "ho chieu",
+    "cmt",
+    "so id",
+];
 
 /// Scans one text; lines are counted from `first_line`.
 pub fn scan_text(text: &str, first_line: usize, allow: &Allow) -> Vec<Finding> {
@@ -115,16 +136,37 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
     let col_of = |byte: usize| line[..byte].chars().count() + 1;
     // E-mail addresses.
     for (at_byte, _) in line.match_indices('@') {
-        let start = line[..at_byte].char_indices().rev().take_while(|(_, c)| c.is_ascii_alphanumeric() || "._%+-".contains(*c)).last().map(|(i, _)| i);
-        let end = at_byte + 1 + line[at_byte + 1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).unwrap_or(line.len() - at_byte - 1);
+        let start = line[..at_byte]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_alphanumeric() || "._%+-".contains(*c))
+            .last()
+            .map(|(i, _)| i);
+        let end = at_byte
+            + 1
+            + line[at_byte + 1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .unwrap_or(line.len() - at_byte - 1);
         let Some(start) = start else { continue };
         let email = line[start..end].trim_end_matches('.');
-        let Some((_, domain)) = email.rsplit_once('@') else { continue };
-        if !domain.contains('.') || domain.rsplit('.').next().is_none_or(|tld| tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_alphabetic())) {
+        let Some((_, domain)) = email.rsplit_once('@') else {
+            continue;
+        };
+        if !domain.contains('.')
+            || domain
+                .rsplit('.')
+                .next()
+                .is_none_or(|tld| tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_alphabetic()))
+        {
             continue;
         }
         if !allow.allows_email(email) {
-            out.push(Finding { line: line_no, column: col_of(start), what: "an e-mail address", masked: mask_email(email) });
+            out.push(Finding {
+                line: line_no,
+                column: col_of(start),
+                what: "an e-mail address",
+                masked: mask_email(email),
+            });
         }
     }
     // Digit groups separated by single spaces, dots or dashes: phone numbers and IDs.
@@ -155,10 +197,20 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
                 break;
             }
         }
-        let next_glued = j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || chars[j].1 == '/' || chars[j].1 == ',');
+        // A number glued to what follows is part of something else (`0903123456X`, `123/QĐ`,
+        // `1,5`); a comma or full stop followed by a space or the line's end is punctuation.
+        let next_glued = j < chars.len()
+            && (chars[j].1.is_ascii_alphanumeric()
+                || chars[j].1 == '/'
+                || (chars[j].1 == ',' && chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit())));
         let before = &line[..start_byte];
         check_groups(&groups, &seps, plus, next_glued, before, allow, |what, value| {
-            out.push(Finding { line: line_no, column: col_of(start_byte), what, masked: mask_digits(&value) });
+            out.push(Finding {
+                line: line_no,
+                column: col_of(start_byte),
+                what,
+                masked: mask_digits(&value),
+            });
         });
         i = j.max(i + 1);
     }
@@ -169,7 +221,15 @@ fn is_number_glue(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-' | '_')
 }
 
-fn check_groups(groups: &[(usize, String)], seps: &[char], plus: bool, next_glued: bool, before: &str, allow: &Allow, mut report: impl FnMut(&'static str, String)) {
+fn check_groups(
+    groups: &[(usize, String)],
+    seps: &[char],
+    plus: bool,
+    next_glued: bool,
+    before: &str,
+    allow: &Allow,
+    mut report: impl FnMut(&'static str, String),
+) {
     let all: String = groups.iter().map(|(_, g)| g.as_str()).collect();
     // Money and other grouped numbers: every group after the first has exactly three digits
     // and the number does not start with 0 or +84.
@@ -180,7 +240,9 @@ fn check_groups(groups: &[(usize, String)], seps: &[char], plus: bool, next_glue
         && ((lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2) || (lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2));
     if !thousands && !dates {
         let phone = if plus || all.starts_with("84") && all.len() == 11 {
-            all.strip_prefix("84").filter(|r| r.len() == 9 && r.starts_with(['3', '5', '7', '8', '9'])).map(|_| "a mobile phone number")
+            all.strip_prefix("84")
+                .filter(|r| r.len() == 9 && r.starts_with(['3', '5', '7', '8', '9']))
+                .map(|_| "a mobile phone number")
         } else if all.len() == 10 && all.starts_with('0') && all[1..].starts_with(['3', '5', '7', '8', '9']) {
             Some("a mobile phone number")
         } else if all.len() == 11 && all.starts_with("02") {
@@ -197,18 +259,38 @@ fn check_groups(groups: &[(usize, String)], seps: &[char], plus: bool, next_glue
     }
     // ID numbers: one plain run of 9 or 12 digits after an ID word.
     if groups.len() == 1 && !plus && !next_glued && (all.len() == 9 || all.len() == 12) {
-        let context = crate::text::fold_diacritics(&before.chars().rev().take(60).collect::<String>().chars().rev().collect::<String>()).to_lowercase();
+        let context = crate::text::fold_diacritics(
+            &before
+                .chars()
+                .rev()
+                .take(60)
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>(),
+        )
+        .to_lowercase();
         let has_word = ID_WORDS.iter().any(|w| context.contains(w));
         let valid = all.len() == 9 || all[..3].parse::<u16>().is_ok_and(|p| PROVINCE_CODES.contains(&p));
         if has_word && valid && !allow.allows_digits(&all) && !allow.exact.contains(&all) {
-            report(if all.len() == 9 { "a citizen ID number (CMND)" } else { "a citizen ID number (CCCD)" }, all);
+            report(
+                if all.len() == 9 {
+                    "a citizen ID number (CMND)"
+                } else {
+                    "a citizen ID number (CCCD)"
+                },
+                all,
+            );
         }
     }
 }
 
 fn mask_digits(d: &str) -> String {
     let n = d.chars().count();
-    d.chars().enumerate().map(|(i, c)| if i < 3 || i + 3 >= n { c } else { '•' }).collect()
+    d.chars()
+        .enumerate()
+        .map(|(i, c)| if i < 3 || i + 3 >= n { c } else { '•' })
+        .collect()
 }
 
 fn mask_email(e: &str) -> String {
@@ -229,7 +311,10 @@ pub fn scan_site(config: &SiteConfig, items: &[Item], root: &Path, diags: &Diagn
     // File → the pii_allow values of the items it holds.
     let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for item in items {
-        files.entry(item.file.clone()).or_default().extend(item.pii_allow.iter().cloned());
+        files
+            .entry(item.file.clone())
+            .or_default()
+            .extend(item.pii_allow.iter().cloned());
         let table = match &item.data {
             KindData::Budget(b) => b.table_file.clone(),
             KindData::Statistics(s) => s.table_file.clone(),
@@ -246,8 +331,13 @@ pub fn scan_site(config: &SiteConfig, items: &[Item], root: &Path, diags: &Diagn
             let text = crate::load::read_text(root, file).unwrap_or_default();
             scan_text(&text, 1, &allow).into_iter().map(move |f| {
                 let msg = format!("personal data: {} ({})", f.what, f.masked);
-                let hint = "remove it; if it may be published, add it to `pii_allow` of this item or of site.yaml `privacy`";
-                let d = if config.pii_check == PiiCheck::Error { Diagnostic::error(file, f.line, f.column, msg) } else { Diagnostic::warning(file, f.line, f.column, msg) };
+                let hint =
+                    "remove it; if it may be published, add it to `pii_allow` of this item or of site.yaml `privacy`";
+                let d = if config.pii_check == PiiCheck::Error {
+                    Diagnostic::error(file, f.line, f.column, msg)
+                } else {
+                    Diagnostic::warning(file, f.line, f.column, msg)
+                };
                 d.with_hint(hint)
             })
         })
@@ -274,7 +364,10 @@ mod tests {
     #[test]
     fn finds_personal_data() {
         assert_eq!(whats("Liên hệ anh Nam: 0903 123 456."), vec!["a mobile phone number"]);
-        assert_eq!(whats("SĐT 0903.123.456 hoặc +84 903 123 457"), vec!["a mobile phone number", "a mobile phone number"]);
+        assert_eq!(
+            whats("SĐT 0903.123.456 hoặc +84 903 123 457"),
+            vec!["a mobile phone number", "a mobile phone number"]
+        );
         assert_eq!(whats("Gọi 0283 999 8888"), vec!["a landline phone number"]);
         assert_eq!(whats("Số CCCD: 079203001234"), vec!["a citizen ID number (CCCD)"]);
         assert_eq!(whats("CMND số 023456789 cấp ngày"), vec!["a citizen ID number (CMND)"]);
@@ -287,7 +380,10 @@ mod tests {
         assert!(whats("Quyết định số 1234/QĐ-UBND ngày 20/03/2020").is_empty());
         assert!(whats("Tổng kinh phí 1.250.000.000 đồng, 12.345.678.901 đồng").is_empty());
         assert!(whats("Ngày 2020-03-20, 20.03.2020").is_empty());
-        assert!(whats("Hồ sơ 079203001234 trong kho").is_empty(), "12 digits without an ID word");
+        assert!(
+            whats("Hồ sơ 079203001234 trong kho").is_empty(),
+            "12 digits without an ID word"
+        );
         assert!(whats("Dân số 123456789 người").is_empty());
         assert!(whats("Tổng đài 028 3836 1234, đường dây nóng 0909 000 111").is_empty());
         assert!(whats("E-mail: ubnd@ankhanh.example.gov.vn, vanthu@ankhanh.example.gov.vn").is_empty());

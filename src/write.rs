@@ -24,7 +24,12 @@ impl Writer {
     /// A writer into `staging`, which must not exist yet.
     pub fn new(staging: PathBuf) -> std::io::Result<Writer> {
         std::fs::create_dir_all(&staging)?;
-        Ok(Writer { staging, written: Mutex::default(), errors: Mutex::default(), bytes: AtomicU64::new(0) })
+        Ok(Writer {
+            staging,
+            written: Mutex::default(),
+            errors: Mutex::default(),
+            bytes: AtomicU64::new(0),
+        })
     }
 
     /// Writes `bytes` at `rel` (a `/`-separated path inside the output).
@@ -58,10 +63,16 @@ impl Writer {
 
     /// Reserves `rel` and creates its folder; returns the destination path.
     fn claim(&self, rel: &str) -> Result<PathBuf, String> {
-        if rel.is_empty() || rel.split('/').any(|p| p.is_empty() || p == ".." || p == ".") || rel.contains(['\\', '\0']) {
+        if rel.is_empty() || rel.split('/').any(|p| p.is_empty() || p == ".." || p == ".") || rel.contains(['\\', '\0'])
+        {
             return Err(format!("refusing to write the output path `{rel}`"));
         }
-        if !self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_owned()) {
+        if !self
+            .written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_owned())
+        {
             return Err(format!("two outputs would be written to `{rel}`"));
         }
         let dest = self.staging.join(rel);
@@ -109,7 +120,9 @@ pub fn staging_path(output: &Path) -> PathBuf {
 }
 
 fn sibling(output: &Path, suffix: &str) -> PathBuf {
-    let name = output.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     output.with_file_name(format!(".{name}.{suffix}"))
 }
 
@@ -137,14 +150,24 @@ pub fn swap_in(staging: &Path, output: &Path) -> std::io::Result<()> {
 /// Removes staging folders left by builds that were killed (their process no longer runs).
 pub fn clean_stale(output: &Path) {
     let Some(parent) = output.parent() else { return };
-    let name = output.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let prefixes = [format!(".{name}.staging-"), format!(".{name}.old-")];
-    let Ok(entries) = std::fs::read_dir(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }) else { return };
+    let Ok(entries) = std::fs::read_dir(if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    }) else {
+        return;
+    };
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         for p in &prefixes {
             if let Some(pid) = n.strip_prefix(p.as_str()) {
-                let alive = pid.parse::<u32>().is_ok_and(|pid| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists());
+                let alive = pid
+                    .parse::<u32>()
+                    .is_ok_and(|pid| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists());
                 if !alive {
                     let _ignored = std::fs::remove_dir_all(e.path());
                 }

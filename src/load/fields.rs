@@ -133,7 +133,11 @@ impl<'a> Fields<'a> {
                 (!s.is_empty()).then_some(s)
             }
             None => {
-                self.error(key, format!("`{key}` must be text, found {}", describe(v)), Some(quote_hint()));
+                self.error(
+                    key,
+                    format!("`{key}` must be text, found {}", describe(v)),
+                    Some(quote_hint()),
+                );
                 None
             }
         }
@@ -144,8 +148,17 @@ impl<'a> Fields<'a> {
         match self.text(key) {
             Some(s) => s,
             None => {
-                if self.raw(key).is_none() {
-                    self.missing(key);
+                match self.raw(key) {
+                    None => self.missing(key),
+                    // Present but blank (a type error was reported by `text`).
+                    Some(v) if scalar_text(v).is_some() => {
+                        self.error(
+                            key,
+                            format!("`{key}` is empty"),
+                            Some(format!("write the {key} after `{key}:`")),
+                        );
+                    }
+                    Some(_) => {}
                 }
                 String::new()
             }
@@ -170,12 +183,20 @@ impl<'a> Fields<'a> {
                 "true" | "yes" | "1" | "có" => Some(true),
                 "false" | "no" | "0" | "không" => Some(false),
                 _ => {
-                    self.error(key, format!("`{key}` must be true or false, found `{s}`"), None);
+                    self.error(
+                        key,
+                        format!("`{key}` must be true or false, found `{s}`"),
+                        Some(bool_hint()),
+                    );
                     None
                 }
             },
             _ => {
-                self.error(key, format!("`{key}` must be true or false, found {}", describe(v)), None);
+                self.error(
+                    key,
+                    format!("`{key}` must be true or false, found {}", describe(v)),
+                    Some(bool_hint()),
+                );
                 None
             }
         }
@@ -204,7 +225,9 @@ impl<'a> Fields<'a> {
     pub fn money(&self, key: &str) -> Option<i64> {
         let v = self.raw(key)?;
         let parsed = match v {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+            Value::Number(n) => n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
             Value::String(s) => crate::numbers::parse_integer(s),
             _ => None,
         };
@@ -222,7 +245,11 @@ impl<'a> Fields<'a> {
     pub fn date(&self, key: &str) -> Option<DateTime> {
         let v = self.raw(key)?;
         let Some(s) = scalar_text(v) else {
-            self.error(key, format!("`{key}` must be a date, found {}", describe(v)), Some(date_hint()));
+            self.error(
+                key,
+                format!("`{key}` must be a date, found {}", describe(v)),
+                Some(date_hint()),
+            );
             return None;
         };
         match dates::parse(s.trim()) {
@@ -257,7 +284,11 @@ impl<'a> Fields<'a> {
             other => match scalar_text(other) {
                 Some(s) => vec![text::nfc(s.trim())],
                 None => {
-                    self.error(key, format!("`{key}` must be a list of text, found {}", describe(other)), None);
+                    self.error(
+                        key,
+                        format!("`{key}` must be a list of text, found {}", describe(other)),
+                        None,
+                    );
                     Vec::new()
                 }
             },
@@ -300,10 +331,18 @@ impl<'a> Fields<'a> {
                         None => (String::new(), entry.trim().to_owned()),
                     };
                     if file.is_empty() {
-                        self.error(key, format!("entry `{entry}` of `{key}` names no file"), Some("write `title|file`".into()));
+                        self.error(
+                            key,
+                            format!("entry `{entry}` of `{key}` names no file"),
+                            Some("write `title|file`".into()),
+                        );
                         continue;
                     }
-                    out.push(FileRef { title, file, pos: self.pos(key) });
+                    out.push(FileRef {
+                        title,
+                        file,
+                        pos: self.pos(key),
+                    });
                 }
             }
             Value::Sequence(items) => {
@@ -311,9 +350,17 @@ impl<'a> Fields<'a> {
                     let ipath = format!("{key}.{i}");
                     let pos = self.pos(&ipath);
                     match item {
-                        Value::String(f) => out.push(FileRef { title: String::new(), file: text::nfc(f.trim()), pos }),
+                        Value::String(f) => out.push(FileRef {
+                            title: String::new(),
+                            file: text::nfc(f.trim()),
+                            pos,
+                        }),
                         Value::Mapping(m) => {
-                            let title = m.get("title").and_then(scalar_text).map(|s| text::nfc(s.trim())).unwrap_or_default();
+                            let title = m
+                                .get("title")
+                                .and_then(scalar_text)
+                                .map(|s| text::nfc(s.trim()))
+                                .unwrap_or_default();
                             let file = m.get("file").and_then(scalar_text).map(|s| text::nfc(s.trim()));
                             for k in m.keys() {
                                 let k = k.as_str().unwrap_or("");
@@ -326,15 +373,35 @@ impl<'a> Fields<'a> {
                                 }
                             }
                             match file {
-                                Some(f) if !f.is_empty() => out.push(FileRef { title, file: f, pos: self.pos(&format!("{ipath}.file")) }),
-                                _ => self.error(&ipath, format!("entry {} of `{key}` has no `file`", i + 1), Some("add `file: name.pdf`".into())),
+                                Some(f) if !f.is_empty() => out.push(FileRef {
+                                    title,
+                                    file: f,
+                                    pos: self.pos(&format!("{ipath}.file")),
+                                }),
+                                _ => self.error(
+                                    &ipath,
+                                    format!("entry {} of `{key}` has no `file`", i + 1),
+                                    Some("add `file: name.pdf`".into()),
+                                ),
                             }
                         }
-                        other => self.error(&ipath, format!("entry {} of `{key}` must be `{{title, file}}`, found {}", i + 1, describe(other)), None),
+                        other => self.error(
+                            &ipath,
+                            format!(
+                                "entry {} of `{key}` must be `{{title, file}}`, found {}",
+                                i + 1,
+                                describe(other)
+                            ),
+                            None,
+                        ),
                     }
                 }
             }
-            other => self.error(key, format!("`{key}` must be a list of `{{title, file}}`, found {}", describe(other)), None),
+            other => self.error(
+                key,
+                format!("`{key}` must be a list of `{{title, file}}`, found {}", describe(other)),
+                None,
+            ),
         }
         out
     }
@@ -374,7 +441,10 @@ pub struct FileRef {
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split(';').map(|p| text::nfc(p.trim())).filter(|p| !p.is_empty()).collect()
+    s.split(';')
+        .map(|p| text::nfc(p.trim()))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The text of a scalar value (string, number or boolean).
@@ -403,6 +473,10 @@ pub fn describe(v: &Value) -> String {
 
 fn quote_hint() -> String {
     "write it on one line, in quotes if it contains `:`".into()
+}
+
+fn bool_hint() -> String {
+    "write true or false".into()
 }
 
 fn date_hint() -> String {

@@ -19,23 +19,65 @@ use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::kinds::{self, BodySections, TableReader};
 use crate::model::{Item, Kind, Section, SortOrder};
-use fields::{FileRef, Fields};
+use fields::{Fields, FileRef};
 use positions::Pos;
 
 /// Reads a text file of the site: size limit, UTF-8, no NUL bytes, BOM and CRLF removed.
+///
+/// The file is opened once and checked through the open handle: something that is not a regular
+/// file (a FIFO would block the build forever, a device never ends) is refused, and at most
+/// [`paths::MAX_TEXT_BYTES`] + 1 bytes are ever read, even when the file grows meanwhile.
 pub fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
+    use std::io::Read as _;
     let abs = root.join(rel);
-    let meta = std::fs::metadata(&abs).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
-    if meta.len() > paths::MAX_TEXT_BYTES {
-        return Err(Diagnostic::error(
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}"))
+            .with_hint("check that the file exists and is readable")
+    };
+    let kind = std::fs::metadata(&abs).map_err(cannot)?;
+    if !kind.is_file() {
+        return Err(Diagnostic::error(rel, 0, 0, "this is not a regular file")
+            .with_hint("content files must be ordinary files, not folders, pipes or devices"));
+    }
+    let file = std::fs::File::open(&abs).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    let too_big = |len: u64| {
+        Diagnostic::error(
             rel,
             1,
             1,
-            format!("the file is {} MB, over the {} MB limit for text files", meta.len() / (1024 * 1024), paths::MAX_TEXT_BYTES / (1024 * 1024)),
+            format!(
+                "the file is {} MB, over the {} MB limit for text files",
+                len.div_ceil(1024 * 1024),
+                paths::MAX_TEXT_BYTES / (1024 * 1024)
+            ),
         )
-        .with_hint("split it into smaller files, or publish it as an attachment"));
+        .with_hint("split it into smaller files, or publish it as an attachment")
+    };
+    if !meta.is_file() {
+        return Err(Diagnostic::error(rel, 0, 0, "this is not a regular file")
+            .with_hint("content files must be ordinary files, not folders, pipes or devices"));
     }
-    let bytes = std::fs::read(&abs).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    if meta.len() > paths::MAX_TEXT_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(paths::MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > paths::MAX_TEXT_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    decode_text(rel, bytes)
+}
+
+/// Checks and normalises the bytes of a text file: UTF-8 (a BOM is dropped), no NUL byte,
+/// LF line endings.
+pub fn decode_text(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::error(rel, 1, 1, "the file is UTF-16, not UTF-8")
+            .with_hint("save it as UTF-8 (in Excel: \"CSV UTF-8\"; in an editor: encoding UTF-8)"));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -48,9 +90,14 @@ pub fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
     };
     if let Some(i) = text.find('\0') {
         let (line, col) = crate::diag::line_col(&text, i);
-        return Err(Diagnostic::error(rel, line, col, "the file contains a NUL byte").with_hint("this is not a text file; re-save it as UTF-8 text"));
+        return Err(Diagnostic::error(rel, line, col, "the file contains a NUL byte")
+            .with_hint("this is not a text file; re-save it as UTF-8 text"));
     }
-    Ok(front_matter::normalize_source(&text).into_owned())
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        Ok(front_matter::normalize_source(&text).into_owned())
+    } else {
+        Ok(text)
+    }
 }
 
 /// What the walk of `content/` found.
@@ -72,10 +119,18 @@ pub struct LoadOptions {
 
 /// Loads every section and item of the site at `root`. Items not yet to be published (drafts,
 /// future `publish_at`) are left out here.
-pub fn load_items(root: &Path, config: &SiteConfig, options: LoadOptions, diags: &Diagnostics) -> (Vec<Section>, Vec<Item>) {
+pub fn load_items(
+    root: &Path,
+    config: &SiteConfig,
+    options: LoadOptions,
+    diags: &Diagnostics,
+) -> (Vec<Section>, Vec<Item>) {
     let inv = walk_content(root, diags);
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let reader = SiteReader { root, canonical_root: &canonical_root };
+    let reader = SiteReader {
+        root,
+        canonical_root: &canonical_root,
+    };
     let sections = inv.sections;
     let mut items: Vec<Item> = inv
         .item_files
@@ -96,7 +151,10 @@ pub fn load_items(root: &Path, config: &SiteConfig, options: LoadOptions, diags:
     }
     items.retain(|it| {
         (options.drafts || !it.draft)
-            && it.publish_at.and_then(|p| p.timestamp(&config.timezone)).is_none_or(|t| t <= options.now)
+            && it
+                .publish_at
+                .and_then(|p| p.timestamp(&config.timezone))
+                .is_none_or(|t| t <= options.now)
     });
     items.sort_by(|a, b| (&a.file, a.pos.line).cmp(&(&b.file, b.pos.line)));
     (sections, items)
@@ -125,14 +183,22 @@ impl TableReader for SiteReader<'_> {
         let rel = match self.resolve(from_dir, &file.file) {
             Ok((rel, _, _)) => rel,
             Err(why) => {
-                fields.error(key, why, Some("the path is relative to this file, or from the site root when it starts with /".into()));
+                fields.error(
+                    key,
+                    format!("`{key}`: {why}"),
+                    Some("the path is relative to this file, or from the site root when it starts with /".into()),
+                );
                 return None;
             }
         };
         match read_text(self.root, &rel) {
             Ok(text) => Some((rel, text)),
             Err(d) => {
-                fields.error(key, format!("cannot use `{}`: {}", file.file, d.message), d.hint.clone());
+                fields.error(
+                    key,
+                    format!("cannot use `{}`: {}", file.file, d.message),
+                    d.hint.clone(),
+                );
                 None
             }
         }
@@ -143,7 +209,10 @@ fn walk_content(root: &Path, diags: &Diagnostics) -> Inventory {
     let content = root.join("content");
     let mut inv = Inventory::default();
     if !content.is_dir() {
-        diags.push(Diagnostic::error("content", 0, 0, "the site has no `content/` folder").with_hint("create content/ with one folder per section"));
+        diags.push(
+            Diagnostic::error("content", 0, 0, "the site has no `content/` folder")
+                .with_hint("create content/ with one folder per section"),
+        );
         return inv;
     }
     let mut dirs: BTreeSet<String> = BTreeSet::new();
@@ -168,8 +237,13 @@ fn walk_content(root: &Path, diags: &Diagnostics) -> Inventory {
                 Ok(real) if real.starts_with(&canonical_root) => {}
                 _ => {
                     diags.push(
-                        Diagnostic::error(&rel, 0, 0, "this is a link to something outside the site folder, or a broken link")
-                            .with_hint("copy the file into the site instead of linking to it"),
+                        Diagnostic::error(
+                            &rel,
+                            0,
+                            0,
+                            "this is a link to something outside the site folder, or a broken link",
+                        )
+                        .with_hint("copy the file into the site instead of linking to it"),
                     );
                     continue;
                 }
@@ -182,8 +256,11 @@ fn walk_content(root: &Path, diags: &Diagnostics) -> Inventory {
         }
     }
     // Sections: folders with a _section.yaml.
-    let section_dirs: BTreeSet<String> =
-        files.iter().filter(|f| f.ends_with("/_section.yaml")).map(|f| paths::parent(f).to_owned()).collect();
+    let section_dirs: BTreeSet<String> = files
+        .iter()
+        .filter(|f| f.ends_with("/_section.yaml"))
+        .map(|f| paths::parent(f).to_owned())
+        .collect();
     let mut section_index: BTreeMap<String, usize> = BTreeMap::new();
     for dir in &section_dirs {
         let file = format!("{dir}/_section.yaml");
@@ -218,7 +295,10 @@ fn walk_content(root: &Path, diags: &Diagnostics) -> Inventory {
         }
         let dir = paths::parent(file);
         // Inside an item folder only the index files are items; other YAML/Markdown is a resource.
-        let (owner_dir, is_folder_item) = match item_dirs.iter().find(|d| dir == **d || dir.starts_with(&format!("{d}/"))) {
+        let (owner_dir, is_folder_item) = match item_dirs
+            .iter()
+            .find(|d| dir == **d || dir.starts_with(&format!("{d}/")))
+        {
             Some(d) if dir == *d && is_index_file(file) => (paths::parent(d), true),
             Some(_) => continue,
             None => (dir, false),
@@ -226,6 +306,8 @@ fn walk_content(root: &Path, diags: &Diagnostics) -> Inventory {
         let _ = is_folder_item;
         match section_index.get(owner_dir) {
             Some(&s) => inv.item_files.push((file.clone(), s)),
+            // The folder's _section.yaml exists but could not be read: that is reported already.
+            None if section_dirs.contains(owner_dir) => {}
             None => {
                 if name.ends_with(".md") || dirs.contains(dir) {
                     diags.push(
@@ -247,7 +329,10 @@ fn is_index_file(path: &str) -> bool {
 
 fn rel_path(root: &Path, p: &Path) -> String {
     let rel = p.strip_prefix(root).unwrap_or(p);
-    let s: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let s: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     crate::text::nfc(&s.join("/"))
 }
 
@@ -282,24 +367,31 @@ fn read_section(root: &Path, file: &str, dir: &str, diags: &Diagnostics) -> Opti
     let sort = fields.choice("sort", &SortOrder::NAMES).and_then(SortOrder::from_name);
     let per_page = fields.integer("per_page");
     if per_page.is_some_and(|n| !(1..=1000).contains(&n)) {
-        fields.error("per_page", "`per_page` must be between 1 and 1000", None);
+        fields.error(
+            "per_page",
+            "`per_page` must be between 1 and 1000",
+            Some("the number of items on one page of the list, e.g. 20".into()),
+        );
     }
-    let catalog = fields.text("catalog").map(|file| FileRef { title: String::new(), file, pos: fields.pos("catalog") });
-    if catalog.is_some() && kind != Some(Kind::Procedures) {
-        fields.error("catalog", "only a `procedures` section has a catalog", None);
+    let mut catalog = fields.text("catalog").map(|file| FileRef {
+        title: String::new(),
+        file,
+        pos: fields.pos("catalog"),
+    });
+    if catalog.is_some() && kind.is_some_and(|k| k != Kind::Procedures) {
+        fields.error(
+            "catalog",
+            "only a `procedures` section has a catalog",
+            Some("remove `catalog:`, or use `kind: procedures`".into()),
+        );
+        catalog = None;
     }
     let description = fields.text("description");
     let weight = fields.integer("weight").unwrap_or(0);
-    let has_errors;
-    {
-        let problems = fields.finish(SECTION_KEYS);
-        has_errors = problems.iter().any(Diagnostic::is_error);
-        diags.extend(problems);
-    }
+    diags.extend(fields.finish(SECTION_KEYS));
+    // A section whose kind is known is kept even with other errors (they fail the build anyway),
+    // so that its items and menu entries are still checked instead of reported as orphans.
     let kind = kind?;
-    if has_errors {
-        return None;
-    }
     let content_dir = dir.strip_prefix("content/").unwrap_or(dir).to_owned();
     Some(Section {
         url: format!("{content_dir}/"),
@@ -361,9 +453,32 @@ fn read_item_file(
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let (stem, lang) = file_stem_and_lang(name, config);
     let folder_item = stem == "index";
-    let base_slug = if folder_item { paths::parent(rel).rsplit('/').next().unwrap_or("").to_owned() } else { stem.to_owned() };
-    let body_sections = if section.kind == Kind::Procedures { kinds::split_procedure_body(&body) } else { BodySections { rest: body.clone(), ..Default::default() } };
-    let item = build_item(&fields, section, section_idx, rel, Pos::new(1, 1), &base_slug, lang, body_sections, body_line, reader, diags);
+    let base_slug = if folder_item {
+        paths::parent(rel).rsplit('/').next().unwrap_or("").to_owned()
+    } else {
+        stem.to_owned()
+    };
+    let body_sections = if section.kind == Kind::Procedures {
+        kinds::split_procedure_body(&body)
+    } else {
+        BodySections {
+            rest: body.clone(),
+            ..Default::default()
+        }
+    };
+    let item = build_item(
+        &fields,
+        section,
+        section_idx,
+        rel,
+        Pos::new(1, 1),
+        &base_slug,
+        lang,
+        body_sections,
+        body_line,
+        reader,
+        diags,
+    );
     diags.extend(fields.finish(&known_keys(section.kind)));
     item
 }
@@ -409,17 +524,29 @@ fn build_item(
         Some(s) => {
             let folded = crate::text::slugify(s);
             if folded != *s {
-                f.warn("slug", format!("slug `{s}` is not URL-safe; `{folded}` is used"), Some(format!("write slug: {folded}")));
+                f.warn(
+                    "slug",
+                    format!("slug `{s}` is not URL-safe; `{folded}` is used"),
+                    Some(format!("write slug: {folded}")),
+                );
             }
             folded
         }
         None => {
             let folded = crate::text::slugify(base_slug);
-            if folded.is_empty() { crate::text::slugify(&title) } else { folded }
+            if folded.is_empty() {
+                crate::text::slugify(&title)
+            } else {
+                folded
+            }
         }
     };
     if slug.is_empty() {
-        f.error("title", "cannot make a URL slug for this item", Some("add `slug: ten-khong-dau`".into()));
+        f.error(
+            "title",
+            "cannot make a URL slug for this item",
+            Some("add `slug: ten-khong-dau`".into()),
+        );
     }
     let data = kinds::read(section.kind, f, &body, reader, diags);
     let item = Item {
@@ -453,12 +580,27 @@ fn build_item(
 }
 
 /// Expands a procedures catalog CSV into items, one per row.
-fn read_catalog(section: &Section, idx: usize, catalog: &FileRef, config: &SiteConfig, reader: &SiteReader<'_>, diags: &mut Vec<Diagnostic>) -> Vec<Item> {
+fn read_catalog(
+    section: &Section,
+    idx: usize,
+    catalog: &FileRef,
+    config: &SiteConfig,
+    reader: &SiteReader<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Item> {
     let section_file = &section.file;
     let (rel, _, _) = match reader.resolve(paths::parent(section_file), &catalog.file) {
         Ok(r) => r,
         Err(why) => {
-            diags.push(Diagnostic::error(section_file, catalog.pos.line, catalog.pos.column, why).with_hint("the catalog path is relative to _section.yaml"));
+            diags.push(
+                Diagnostic::error(
+                    section_file,
+                    catalog.pos.line,
+                    catalog.pos.column,
+                    format!("`catalog`: {why}"),
+                )
+                .with_hint("the catalog path is relative to _section.yaml"),
+            );
             return Vec::new();
         }
     };
@@ -474,13 +616,41 @@ fn read_catalog(section: &Section, idx: usize, catalog: &FileRef, config: &SiteC
     if records.headers.is_empty() {
         return Vec::new();
     }
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, h) in records.headers.iter().enumerate() {
+        if !h.is_empty() && !seen.insert(h.as_str()) {
+            let line = text.lines().position(|l| !l.trim().is_empty()).map_or(1, |n| n + 1);
+            diags.push(
+                Diagnostic::error(
+                    &rel,
+                    line,
+                    i + 1,
+                    format!("the column `{h}` appears twice in the header"),
+                )
+                .with_hint("each column is named once; rename or remove the repeated one"),
+            );
+            return Vec::new();
+        }
+    }
     let mut items = Vec::new();
     for (line, cells) in &records.rows {
         let pairs: Vec<(String, String)> = records.headers.iter().cloned().zip(cells.iter().cloned()).collect();
         let f = Fields::from_csv(&rel, *line, &pairs);
         let title = f.text("title").unwrap_or_default();
         let base_slug = f.text("slug").unwrap_or_else(|| title.clone());
-        let item = build_item(&f, section, idx, &rel, Pos::new(*line, 1), &base_slug, config.language.clone(), BodySections::default(), *line, reader, diags);
+        let item = build_item(
+            &f,
+            section,
+            idx,
+            &rel,
+            Pos::new(*line, 1),
+            &base_slug,
+            config.language.clone(),
+            BodySections::default(),
+            *line,
+            reader,
+            diags,
+        );
         diags.extend(f.finish(&known_keys(Kind::Procedures)));
         items.extend(item);
     }

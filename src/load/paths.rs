@@ -10,7 +10,10 @@ pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 /// Refuses paths that climb out of the site, absolute OS paths, URLs and control characters.
 pub fn resolve_reference(from_dir: &str, reference: &str) -> Result<String, String> {
     if reference.contains(['\0', '\\']) || reference.chars().any(char::is_control) {
-        return Err(format!("`{}` contains characters not allowed in a path", reference.escape_debug()));
+        return Err(format!(
+            "`{}` contains characters not allowed in a path",
+            reference.escape_debug()
+        ));
     }
     if reference.contains("://") || reference.starts_with("//") {
         return Err(format!("`{reference}` is a URL, not a file in the site"));
@@ -27,6 +30,11 @@ pub fn resolve_reference(from_dir: &str, reference: &str) -> Result<String, Stri
                 if parts.pop().is_none() {
                     return Err(format!("`{reference}` leads outside the site folder"));
                 }
+            }
+            p if p.starts_with('.') => {
+                return Err(format!(
+                    "`{reference}` names a hidden file or folder, which is never published"
+                ));
             }
             p => parts.push(p),
         }
@@ -60,12 +68,19 @@ pub fn check_inside(site_root: &Path, canonical_root: &Path, rel: &str) -> Resul
 /// Where a referenced site file is published: files under `content/` keep their path inside it,
 /// files under `static/` their path inside that, others their site path.
 pub fn output_path_for(rel: &str) -> String {
-    rel.strip_prefix("content/").or_else(|| rel.strip_prefix("static/")).unwrap_or(rel).to_owned()
+    rel.strip_prefix("content/")
+        .or_else(|| rel.strip_prefix("static/"))
+        .unwrap_or(rel)
+        .to_owned()
 }
 
 /// Joins a site-relative folder and a name.
 pub fn join(dir: &str, name: &str) -> String {
-    if dir.is_empty() { name.to_owned() } else { format!("{dir}/{name}") }
+    if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
+    }
 }
 
 /// The folder part of a site-relative path.
@@ -79,13 +94,25 @@ mod tests {
 
     #[test]
     fn references_stay_inside() {
-        assert_eq!(resolve_reference("content/tin-tuc", "anh.png"), Ok("content/tin-tuc/anh.png".into()));
-        assert_eq!(resolve_reference("content/tin-tuc", "../van-ban/a.pdf"), Ok("content/van-ban/a.pdf".into()));
-        assert_eq!(resolve_reference("content/tin-tuc", "/static/logo.svg"), Ok("static/logo.svg".into()));
+        assert_eq!(
+            resolve_reference("content/tin-tuc", "anh.png"),
+            Ok("content/tin-tuc/anh.png".into())
+        );
+        assert_eq!(
+            resolve_reference("content/tin-tuc", "../van-ban/a.pdf"),
+            Ok("content/van-ban/a.pdf".into())
+        );
+        assert_eq!(
+            resolve_reference("content/tin-tuc", "/static/logo.svg"),
+            Ok("static/logo.svg".into())
+        );
         assert!(resolve_reference("content/tin-tuc", "../../../etc/passwd").is_err());
         assert!(resolve_reference("content", "/../x").is_err());
         assert!(resolve_reference("content", "a\0b").is_err());
         assert!(resolve_reference("content", "https://x/y.pdf").is_err());
+        assert!(resolve_reference("content/a", "/.git/config").is_err());
+        assert!(resolve_reference("content/a", ".env").is_err());
+        assert!(resolve_reference("content/a", "../../.output.staging-1/x.html").is_err());
         assert_eq!(output_path_for("content/tin-tuc/a/b.pdf"), "tin-tuc/a/b.pdf");
         assert_eq!(output_path_for("static/images/logo.svg"), "images/logo.svg");
     }

@@ -49,7 +49,10 @@ impl KeyPositions {
             }
             // List items: "- value" or "- key: value".
             while let Some(after) = rest.strip_prefix("- ").or_else(|| (rest == "-").then_some("")) {
-                while stack.last().is_some_and(|o| o.indent > indent || (o.indent == indent && o.item)) {
+                while stack
+                    .last()
+                    .is_some_and(|o| o.indent > indent || (o.indent == indent && o.item))
+                {
                     stack.pop();
                 }
                 let parent = stack.last().map(|o| o.path.clone()).unwrap_or_default();
@@ -58,20 +61,35 @@ impl KeyPositions {
                     top.next_index - 1
                 });
                 let path = join(&parent, &index.to_string());
-                map.entry(path.clone()).or_insert(Pos::new(line_no, char_col(raw, indent)));
+                map.entry(path.clone())
+                    .or_insert(Pos::new(line_no, char_col(raw, indent)));
                 let inner = indent + 2 + (after.len() - after.trim_start_matches(' ').len());
-                stack.push(Open { indent: inner, path, next_index: 0, item: true });
+                stack.push(Open {
+                    indent: inner,
+                    path,
+                    next_index: 0,
+                    item: true,
+                });
                 indent = inner;
                 rest = after.trim_start_matches(' ');
             }
             if let Some(key) = key_of(rest) {
-                while stack.last().is_some_and(|o| o.indent > indent || (o.indent == indent && !o.item)) {
+                while stack
+                    .last()
+                    .is_some_and(|o| o.indent > indent || (o.indent == indent && !o.item))
+                {
                     stack.pop();
                 }
                 let parent = stack.last().map(|o| o.path.clone()).unwrap_or_default();
                 let path = join(&parent, &key);
-                map.entry(path.clone()).or_insert(Pos::new(line_no, char_col(raw, indent)));
-                stack.push(Open { indent, path, next_index: 0, item: false });
+                map.entry(path.clone())
+                    .or_insert(Pos::new(line_no, char_col(raw, indent)));
+                stack.push(Open {
+                    indent,
+                    path,
+                    next_index: 0,
+                    item: false,
+                });
             }
         }
         KeyPositions { map }

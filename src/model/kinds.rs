@@ -3,7 +3,7 @@
 use super::{Kind, MdField};
 use crate::dates::DateTime;
 use crate::diag::Diagnostic;
-use crate::load::fields::{FileRef, Fields};
+use crate::load::fields::{Fields, FileRef};
 use crate::tables::{budget, statistics};
 
 /// Reads the text of a file an item references (a CSV table), reporting problems itself.
@@ -70,7 +70,17 @@ impl KindData {
 
 /// Keys every kind accepts.
 pub const COMMON_KEYS: &[&str] = &[
-    "title", "date", "updated", "summary", "slug", "draft", "publish_at", "tags", "attachments", "weight", "pii_allow",
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "slug",
+    "draft",
+    "publish_at",
+    "tags",
+    "attachments",
+    "weight",
+    "pii_allow",
 ];
 
 /// kind: news.
@@ -104,7 +114,11 @@ pub const NEWS_TYPES: &[&str] = &["news", "interview", "announcement", "event"];
 /// Reads kind: news.
 pub fn news(f: &Fields<'_>) -> KindData {
     let news_type = f.choice("type", NEWS_TYPES).unwrap_or("news");
-    let image = f.text("image").map(|file| FileRef { title: String::new(), file, pos: f.pos("image") });
+    let image = f.text("image").map(|file| FileRef {
+        title: String::new(),
+        file,
+        pos: f.pos("image"),
+    });
     let image_alt = f.text("image_alt");
     if image.is_some() && image_alt.is_none() {
         f.error(
@@ -132,7 +146,11 @@ fn safe_url(f: &Fields<'_>, key: &str, u: &str) -> bool {
     if u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/') {
         true
     } else {
-        f.error(key, format!("`{key}` must be an http(s) link"), Some("write the full address, starting with https://".into()));
+        f.error(
+            key,
+            format!("`{key}` must be an http(s) link"),
+            Some("write the full address, starting with https://".into()),
+        );
         false
     }
 }
@@ -201,9 +219,27 @@ pub const ONLINE: &[&str] = &["full", "partial", "none"];
 
 /// Keys a procedure accepts besides the common ones.
 pub const PROCEDURE_KEYS: &[&str] = &[
-    "code", "field", "level", "agency", "audience", "channels", "online", "online_url", "processing_time",
-    "processing_days", "fees", "fee_amount", "result", "steps", "documents", "conditions", "legal_basis", "forms",
-    "iso_process", "effective", "repealed",
+    "code",
+    "field",
+    "level",
+    "agency",
+    "audience",
+    "channels",
+    "online",
+    "online_url",
+    "processing_time",
+    "processing_days",
+    "fees",
+    "fee_amount",
+    "result",
+    "steps",
+    "documents",
+    "conditions",
+    "legal_basis",
+    "forms",
+    "iso_process",
+    "effective",
+    "repealed",
 ];
 
 /// Reads kind: procedures. `body_sections` are `## ` sections of a Markdown body that stand in
@@ -215,9 +251,20 @@ pub fn procedure(f: &Fields<'_>, body_sections: &BodySections) -> KindData {
         Some(serde_yaml::Value::Mapping(m)) => {
             let file = m.get("file").and_then(crate::load::fields::scalar_text);
             match file {
-                Some(file) => (Some(FileRef { title: "Quy trình ISO".into(), file, pos: f.pos("iso_process.file") }), None),
+                Some(file) => (
+                    Some(FileRef {
+                        title: "Quy trình ISO".into(),
+                        file,
+                        pos: f.pos("iso_process.file"),
+                    }),
+                    None,
+                ),
                 None => {
-                    f.error("iso_process", "`iso_process` must be `{file: ...}` or Markdown text", None);
+                    f.error(
+                        "iso_process",
+                        "`iso_process` must be `{file: ...}` or Markdown text",
+                        None,
+                    );
                     (None, None)
                 }
             }
@@ -226,9 +273,14 @@ pub fn procedure(f: &Fields<'_>, body_sections: &BodySections) -> KindData {
             let t = f.text("iso_process");
             // In a CSV cell, a value ending in a file extension is a file.
             match t {
-                Some(t) if f.origin() == crate::load::fields::Origin::Csv && looks_like_file(&t) => {
-                    (Some(FileRef { title: "Quy trình ISO".into(), file: t, pos: f.pos("iso_process") }), None)
-                }
+                Some(t) if f.origin() == crate::load::fields::Origin::Csv && looks_like_file(&t) => (
+                    Some(FileRef {
+                        title: "Quy trình ISO".into(),
+                        file: t,
+                        pos: f.pos("iso_process"),
+                    }),
+                    None,
+                ),
                 t => (None, MdField::new(t)),
             }
         }
@@ -237,7 +289,11 @@ pub fn procedure(f: &Fields<'_>, body_sections: &BodySections) -> KindData {
     let online_url = f.text("online_url").filter(|u| safe_url(f, "online_url", u));
     let online = f.choice("online", ONLINE);
     if online == Some("full") && online_url.is_none() {
-        f.warn("online", "a fully online procedure should give `online_url`", Some("link the online public service".into()));
+        f.warn(
+            "online",
+            "a fully online procedure should give `online_url`",
+            Some("link the online public service".into()),
+        );
     }
     KindData::Procedure(Box::new(Procedure {
         code,
@@ -269,7 +325,9 @@ pub fn procedure(f: &Fields<'_>, body_sections: &BodySections) -> KindData {
 
 fn looks_like_file(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".png", ".jpg", ".svg"].iter().any(|e| lower.ends_with(e))
+    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".png", ".jpg", ".svg"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// `## ` sections of a procedure body that hold steps, documents and conditions.
@@ -408,15 +466,26 @@ pub fn budget(f: &Fields<'_>, reader: &dyn TableReader, diags: &mut Vec<Diagnost
 
 type TableParser<T> = fn(&str, &str) -> (Option<T>, Vec<Diagnostic>);
 
-fn read_table<T>(f: &Fields<'_>, reader: &dyn TableReader, diags: &mut Vec<Diagnostic>, parse: TableParser<T>) -> (Option<String>, Option<T>) {
+fn read_table<T>(
+    f: &Fields<'_>,
+    reader: &dyn TableReader,
+    diags: &mut Vec<Diagnostic>,
+    parse: TableParser<T>,
+) -> (Option<String>, Option<T>) {
     let Some(file) = f.text("table") else {
         if !f.has("table") {
             f.missing("table");
         }
         return (None, None);
     };
-    let r = FileRef { title: String::new(), file, pos: f.pos("table") };
-    let Some((path, text)) = reader.read_table(f, "table", &r) else { return (None, None) };
+    let r = FileRef {
+        title: String::new(),
+        file,
+        pos: f.pos("table"),
+    };
+    let Some((path, text)) = reader.read_table(f, "table", &r) else {
+        return (None, None);
+    };
     let (table, problems) = parse(&path, &text);
     diags.extend(problems);
     (Some(path), table)
@@ -579,13 +648,22 @@ pub fn statistics(f: &Fields<'_>, reader: &dyn TableReader, diags: &mut Vec<Diag
             f.error("chart", why, Some("name columns from the table's header".into()));
         }
     }
-    KindData::Statistics(Box::new(Statistics { unit: f.text("unit"), table_file, table, chart }))
+    KindData::Statistics(Box::new(Statistics {
+        unit: f.text("unit"),
+        table_file,
+        table,
+        chart,
+    }))
 }
 
 fn chart_spec(f: &Fields<'_>) -> Option<statistics::ChartSpec> {
     let v = f.raw("chart")?;
     let Some(m) = v.as_mapping() else {
-        f.error("chart", "`chart` must be `{type: line|bar, x: COLUMN, y: [COLUMNS]}`", None);
+        f.error(
+            "chart",
+            "`chart` must be `{type: line|bar, x: COLUMN, y: [COLUMNS]}`",
+            None,
+        );
         return None;
     };
     let get = |k: &str| m.get(k).and_then(crate::load::fields::scalar_text);
@@ -593,7 +671,11 @@ fn chart_spec(f: &Fields<'_>) -> Option<statistics::ChartSpec> {
         Some("line") => statistics::ChartKind::Line,
         Some("bar") | None => statistics::ChartKind::Bar,
         Some(other) => {
-            f.error("chart.type", format!("`{other}` is not a chart type"), Some("allowed: line, bar".into()));
+            f.error(
+                "chart.type",
+                format!("`{other}` is not a chart type"),
+                Some("allowed: line, bar".into()),
+            );
             return None;
         }
     };
@@ -614,7 +696,13 @@ fn chart_spec(f: &Fields<'_>) -> Option<statistics::ChartSpec> {
 }
 
 /// Reads the kind-specific keys of a record for `kind`.
-pub fn read(kind: Kind, f: &Fields<'_>, body: &BodySections, reader: &dyn TableReader, diags: &mut Vec<Diagnostic>) -> KindData {
+pub fn read(
+    kind: Kind,
+    f: &Fields<'_>,
+    body: &BodySections,
+    reader: &dyn TableReader,
+    diags: &mut Vec<Diagnostic>,
+) -> KindData {
     match kind {
         Kind::News => news(f),
         Kind::Procedures => procedure(f, body),
@@ -634,7 +722,9 @@ mod tests {
 
     #[test]
     fn procedure_body_sections() {
-        let b = split_procedure_body("Giới thiệu.\n\n## Trình tự thực hiện\n\n1. Nộp\n\n## Thành phần hồ sơ\n\n- Tờ khai\n\n## Ghi chú\n\nKhác.\n");
+        let b = split_procedure_body(
+            "Giới thiệu.\n\n## Trình tự thực hiện\n\n1. Nộp\n\n## Thành phần hồ sơ\n\n- Tờ khai\n\n## Ghi chú\n\nKhác.\n",
+        );
         assert_eq!(b.steps.as_deref(), Some("1. Nộp"));
         assert_eq!(b.documents.as_deref(), Some("- Tờ khai"));
         assert!(b.rest.contains("Giới thiệu.") && b.rest.contains("## Ghi chú"));

@@ -196,7 +196,10 @@ pub struct MdField {
 impl MdField {
     /// A field from source text; empty text gives `None`.
     pub fn new(src: Option<String>) -> Option<MdField> {
-        src.filter(|s| !s.trim().is_empty()).map(|src| MdField { src, html: String::new() })
+        src.filter(|s| !s.trim().is_empty()).map(|src| MdField {
+            src,
+            html: String::new(),
+        })
     }
 }
 

@@ -42,7 +42,12 @@ pub fn record(item: &Item, config: &SiteConfig) -> Vec<(&'static str, Value)> {
         ("summary", Value::String(item.summary_or_lead())),
     ];
     match &item.data {
-        KindData::News(n) => r.extend([("type", json!(n.news_type)), ("category", s(&n.category)), ("author", s(&n.author)), ("source", s(&n.source))]),
+        KindData::News(n) => r.extend([
+            ("type", json!(n.news_type)),
+            ("category", s(&n.category)),
+            ("author", s(&n.author)),
+            ("source", s(&n.source)),
+        ]),
         KindData::Procedure(p) => r.extend([
             ("code", json!(p.code)),
             ("field", s(&p.field)),
@@ -77,7 +82,10 @@ pub fn record(item: &Item, config: &SiteConfig) -> Vec<(&'static str, Value)> {
             ("period", s(&b.period)),
             ("unit", s(&b.unit)),
             ("decision", s(&b.decision)),
-            ("table_csv", table_paths(item).map_or(Value::Null, |(c, _)| json!(config.absolute(&c)))),
+            (
+                "table_csv",
+                table_paths(item).map_or(Value::Null, |(c, _)| json!(config.absolute(&c))),
+            ),
         ]),
         KindData::Inspection(i) => r.extend([
             ("number", json!(i.number)),
@@ -114,7 +122,10 @@ pub fn record(item: &Item, config: &SiteConfig) -> Vec<(&'static str, Value)> {
         ]),
         KindData::Statistics(st) => r.extend([
             ("unit", s(&st.unit)),
-            ("table_csv", table_paths(item).map_or(Value::Null, |(c, _)| json!(config.absolute(&c)))),
+            (
+                "table_csv",
+                table_paths(item).map_or(Value::Null, |(c, _)| json!(config.absolute(&c))),
+            ),
         ]),
         KindData::Page => {}
     }
@@ -148,7 +159,12 @@ pub fn to_csv(records: &[Vec<(&'static str, Value)>]) -> String {
 }
 
 fn to_json(records: &[Vec<(&'static str, Value)>]) -> Value {
-    Value::Array(records.iter().map(|r| Value::Object(r.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())).collect())
+    Value::Array(
+        records
+            .iter()
+            .map(|r| Value::Object(r.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()))
+            .collect(),
+    )
 }
 
 fn pretty(v: &Value) -> Vec<u8> {
@@ -182,16 +198,30 @@ pub fn write_all(ctx: &RenderContext<'_>, out: &Writer, diags: &Diagnostics) {
         let json_path = format!("data/{slug}.json");
         out.write(&csv_path, csv_text.as_bytes());
         out.write(&json_path, &json_bytes);
-        let mut dists = vec![distribution(c, &csv_path, "text/csv", csv_text.len()), distribution(c, &json_path, "application/json", json_bytes.len())];
+        let mut dists = vec![
+            distribution(c, &csv_path, "text/csv", csv_text.len()),
+            distribution(c, &json_path, "application/json", json_bytes.len()),
+        ];
         if section.kind == Kind::Procurement {
-            let releases: Vec<Value> = members.iter().filter_map(|i| ocds_release(&site.items[*i], c)).collect();
+            let releases: Vec<Value> = members
+                .iter()
+                .filter_map(|i| ocds_release(&site.items[*i], c))
+                .collect();
             let package = ocds_package(c, &format!("data/{slug}-ocds.json"), releases);
             let bytes = pretty(&package);
-            dists.push(distribution(c, &format!("data/{slug}-ocds.json"), "application/json", bytes.len()));
+            dists.push(distribution(
+                c,
+                &format!("data/{slug}-ocds.json"),
+                "application/json",
+                bytes.len(),
+            ));
             out.write(&format!("data/{slug}-ocds.json"), &bytes);
         }
         let dates: Vec<_> = members.iter().filter_map(|i| site.items[*i].date).collect();
-        let modified: Vec<_> = members.iter().filter_map(|i| site.items[*i].updated.or(site.items[*i].date)).collect();
+        let modified: Vec<_> = members
+            .iter()
+            .filter_map(|i| site.items[*i].updated.or(site.items[*i].date))
+            .collect();
         datasets.push(json!({
             "@type": "dcat:Dataset",
             "dct:identifier": slug,
@@ -248,7 +278,11 @@ fn ocid_prefix(c: &SiteConfig) -> String {
 }
 
 fn ocds_package(c: &SiteConfig, path: &str, releases: Vec<Value>) -> Value {
-    let published = releases.iter().filter_map(|r| r.get("date").and_then(Value::as_str)).max().map(str::to_owned);
+    let published = releases
+        .iter()
+        .filter_map(|r| r.get("date").and_then(Value::as_str))
+        .max()
+        .map(str::to_owned);
     json!({
         "uri": c.absolute(path),
         "version": "1.1",
@@ -260,7 +294,9 @@ fn ocds_package(c: &SiteConfig, path: &str, releases: Vec<Value>) -> Value {
 
 /// An OCDS 1.1 release for a procurement item.
 pub fn ocds_release(item: &Item, c: &SiteConfig) -> Option<Value> {
-    let KindData::Procurement(p) = &item.data else { return None };
+    let KindData::Procurement(p) = &item.data else {
+        return None;
+    };
     let tz = &c.timezone;
     let dt = |d: &Option<crate::dates::DateTime>| d.map(|d| d.rfc3339(tz));
     let slug = item.url.trim_end_matches('/').replace('/', "-");
@@ -305,7 +341,13 @@ pub fn ocds_release(item: &Item, c: &SiteConfig) -> Option<Value> {
     } else {
         Vec::new()
     };
-    let date = item.updated.or(item.date).or(p.award_date).or(p.start).map(|d| d.rfc3339(tz)).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let date = item
+        .updated
+        .or(item.date)
+        .or(p.award_date)
+        .or(p.start)
+        .map(|d| d.rfc3339(tz))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     Some(super::jsonld::strip_nulls(json!({
         "ocid": ocid,
         "id": format!("{slug}-{}", date.get(..10).unwrap_or("0")),

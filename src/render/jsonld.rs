@@ -9,7 +9,10 @@ use crate::model::{Item, KindData};
 /// Serialises JSON for a `<script type="application/ld+json">` block: `<` is escaped so that
 /// no text can close the script element.
 pub fn to_script(v: &Value) -> String {
-    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn org(c: &SiteConfig) -> Value {
@@ -93,7 +96,12 @@ pub fn for_item(item: &Item, c: &SiteConfig) -> String {
 /// Removes `null` members, recursively.
 pub fn strip_nulls(v: Value) -> Value {
     match v {
-        Value::Object(m) => Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect()),
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
         v => v,
     }

@@ -28,10 +28,16 @@ pub struct RenderContext<'a> {
     pub theme: &'a Theme,
     /// Indexes of items listed in the default language, in file order.
     pub published: Vec<usize>,
-    /// Items of each section (by section index), default language only.
+    /// Items of each section (by section index), default language only, in file order.
     pub section_items: Vec<Vec<usize>>,
-    /// Site-wide JSON available to every template as `site`.
-    site_json: Value,
+    /// Items of each section, newest first (for newer/older navigation).
+    newest_first: Vec<Vec<usize>>,
+    /// Position of each item in its section's newest-first list.
+    position: Vec<usize>,
+    /// (section, category) → items newest first, for related news.
+    by_category: BTreeMap<(usize, String), Vec<usize>>,
+    /// Translation key → items, for language alternates.
+    translations: BTreeMap<String, Vec<usize>>,
     /// Manifest URL of the search index, when search is on.
     pub search_manifest: Option<String>,
 }
@@ -40,17 +46,37 @@ pub struct RenderContext<'a> {
 enum Job<'p> {
     Home,
     Item(usize),
-    List { plan: &'p ListPlan, page: usize, facets: Option<&'p [plan::Facet]> },
+    List {
+        plan: &'p ListPlan,
+        page: usize,
+        facets: Option<&'p [plan::Facet]>,
+    },
     Tags,
     Search,
     NotFound,
 }
 
-/// Renders every page and data file into `out`. Returns the list pages' site paths (for the
-/// link check) on success.
+/// Puts what every page shares into the theme's global context, once: `site` and the default
+/// language's interface strings `t` (pages in another language get their own `t`).
+pub fn prepare_theme(theme: &mut Theme, site: &Site) {
+    let site_value = site_json(site, theme);
+    let t = theme
+        .strings
+        .get(&site.config.language)
+        .or_else(|| theme.strings.get("vi"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let globals = theme.tera.global_context();
+    globals.insert("site", &site_value);
+    globals.insert("t", &t);
+}
+
+/// Renders every page and data file into `out`.
 pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics) {
     let default_lang = &site.config.language;
-    let published: Vec<usize> = (0..site.items.len()).filter(|i| &site.items[*i].lang == default_lang).collect();
+    let published: Vec<usize> = (0..site.items.len())
+        .filter(|i| &site.items[*i].lang == default_lang)
+        .collect();
     let mut section_items = vec![Vec::new(); site.sections.len()];
     for &i in &published {
         section_items[site.items[i].section].push(i);
@@ -59,7 +85,7 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
     // Search index first: its manifest URL goes into every page's context.
     let search_manifest = if site.config.search_enabled {
         let docs: Vec<crate::search::SearchDoc> = site.items.iter().map(|it| search_doc(site, it)).collect();
-        let index = crate::search::build_index(&docs);
+        let index = crate::timing::timed("search index", || crate::search::build_index(&docs));
         for f in &index.files {
             out.write(&f.path, &f.bytes);
         }
@@ -68,7 +94,36 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
         None
     };
 
-    let ctx = RenderContext { site_json: site_json(site, theme), site, theme, published, section_items, search_manifest };
+    let mut newest_first = section_items.clone();
+    let mut position = vec![0; site.items.len()];
+    let mut by_category: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (s, list) in newest_first.iter_mut().enumerate() {
+        plan::sort_items(&site.items, list, crate::model::SortOrder::DateDesc);
+        for (p, &i) in list.iter().enumerate() {
+            position[i] = p;
+            if let crate::model::KindData::News(n) = &site.items[i].data {
+                if let Some(c) = &n.category {
+                    by_category.entry((s, c.clone())).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut translations: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, item) in site.items.iter().enumerate() {
+        translations.entry(item.translation_key.clone()).or_default().push(i);
+    }
+    translations.retain(|_, v| v.len() > 1);
+    let ctx = RenderContext {
+        site,
+        theme,
+        published,
+        section_items,
+        newest_first,
+        position,
+        by_category,
+        translations,
+        search_manifest,
+    };
 
     // Plan lists.
     let mut lists: Vec<ListPlan> = Vec::new();
@@ -97,31 +152,39 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
     }
     jobs.extend((0..site.items.len()).map(Job::Item));
     for l in &lists {
-        let facets = l.section.and_then(|s| facets_of.get(&site.sections[s].url)).map(Vec::as_slice);
+        let facets = l
+            .section
+            .and_then(|s| facets_of.get(&site.sections[s].url))
+            .map(Vec::as_slice);
         for page in 1..=plan::page_count(l.items.len(), l.per_page) {
             jobs.push(Job::List { plan: l, page, facets });
         }
     }
 
-    jobs.par_iter().for_each(|job| {
-        let result = match job {
-            Job::Home => render_home(&ctx).map(|h| ("index.html".to_owned(), h)),
-            Job::Item(i) => render_item(&ctx, *i).map(|h| (format!("{}index.html", site.items[*i].url), h)),
-            Job::List { plan, page, facets } => render_list(&ctx, plan, *page, *facets).map(|h| (format!("{}index.html", plan::page_url(&plan.url, *page)), h)),
-            Job::Tags => render_tags_index(&ctx, &tags).map(|h| ("tags/index.html".to_owned(), h)),
-            Job::Search => render_simple(&ctx, "search.html", "Tìm kiếm", "search/").map(|h| ("search/index.html".to_owned(), h)),
-            Job::NotFound => render_simple(&ctx, "404.html", "Không tìm thấy trang", "404.html").map(|h| ("404.html".to_owned(), h)),
-        };
-        match result {
-            Ok((path, html)) => out.write(&path, html.as_bytes()),
-            Err(d) => diags.push(d),
-        }
+    crate::timing::timed("pages", || {
+        jobs.par_iter().for_each(|job| {
+            let result = match job {
+                Job::Home => render_home(&ctx).map(|h| ("index.html".to_owned(), h)),
+                Job::Item(i) => render_item(&ctx, *i).map(|h| (format!("{}index.html", site.items[*i].url), h)),
+                Job::List { plan, page, facets } => render_list(&ctx, plan, *page, *facets)
+                    .map(|h| (format!("{}index.html", plan::page_url(&plan.url, *page)), h)),
+                Job::Tags => render_tags_index(&ctx, &tags).map(|h| ("tags/index.html".to_owned(), h)),
+                Job::Search => render_simple(&ctx, "search.html", "Tìm kiếm", "search/")
+                    .map(|h| ("search/index.html".to_owned(), h)),
+                Job::NotFound => render_simple(&ctx, "404.html", "Không tìm thấy trang", "404.html")
+                    .map(|h| ("404.html".to_owned(), h)),
+            };
+            match result {
+                Ok((path, html)) => out.write(&path, html.as_bytes()),
+                Err(d) => diags.push(d),
+            }
+        })
     });
 
     // Feeds, sitemap, robots, open data.
     let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
-    feeds::write_all(&ctx, &page_urls, out);
-    data::write_all(&ctx, out, diags);
+    crate::timing::timed("feeds", || feeds::write_all(&ctx, &page_urls, out));
+    crate::timing::timed("data", || data::write_all(&ctx, out, diags));
     for (path, bytes) in &theme.assets {
         out.write(path, bytes);
     }
@@ -161,7 +224,12 @@ fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
         _ => {}
     }
     let mut text = String::new();
-    if let KindData::Procedure(_) | KindData::Document(_) | KindData::Inspection(_) | KindData::Complaint(_) | KindData::Procurement(_) = item.data {
+    if let KindData::Procedure(_)
+    | KindData::Document(_)
+    | KindData::Inspection(_)
+    | KindData::Complaint(_)
+    | KindData::Procurement(_) = item.data
+    {
         // Make the facts searchable too.
         for v in card_facts(site, item) {
             text.push_str(&v);
@@ -186,7 +254,14 @@ fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
 
 fn card_facts(site: &Site, item: &Item) -> Vec<String> {
     let card = views::card(item, &site.config);
-    card.get("meta").and_then(Value::as_array).map(|a| a.iter().filter_map(|m| m.get("value").and_then(Value::as_str).map(str::to_owned)).collect()).unwrap_or_default()
+    card.get("meta")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m.get("value").and_then(Value::as_str).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn site_json(site: &Site, theme: &Theme) -> Value {
@@ -230,9 +305,11 @@ impl RenderContext<'_> {
     /// The base context of every page.
     fn page_context(&self, lang: &str, page: Value) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.site_json);
-        let t = self.theme.strings.get(lang).or_else(|| self.theme.strings.get("vi")).cloned().unwrap_or(Value::Null);
-        ctx.insert("t", &t);
+        if lang != self.site.config.language {
+            if let Some(t) = self.theme.strings.get(lang) {
+                ctx.insert("t", t);
+            }
+        }
         ctx.insert("page", &page);
         ctx.insert("search_manifest", &self.search_manifest);
         ctx.insert("lang", lang);
@@ -264,7 +341,14 @@ impl RenderContext<'_> {
     }
 }
 
-fn page_value(ctx: &RenderContext<'_>, kind: &str, title: &str, site_path: &str, description: &str, crumbs: Vec<Value>) -> Value {
+fn page_value(
+    ctx: &RenderContext<'_>,
+    kind: &str,
+    title: &str,
+    site_path: &str,
+    description: &str,
+    crumbs: Vec<Value>,
+) -> Value {
     let c = &ctx.site.config;
     json!({
         "kind": kind,
@@ -280,7 +364,12 @@ fn page_value(ctx: &RenderContext<'_>, kind: &str, title: &str, site_path: &str,
 fn render_home(ctx: &RenderContext<'_>) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let c = &site.config;
-    let mut news: Vec<usize> = ctx.published.iter().copied().filter(|i| site.items[*i].kind() == Kind::News).collect();
+    let mut news: Vec<usize> = ctx
+        .published
+        .iter()
+        .copied()
+        .filter(|i| site.items[*i].kind() == Kind::News)
+        .collect();
     plan::sort_items(&site.items, &mut news, crate::model::SortOrder::DateDesc);
     let featured: Vec<Value> = news
         .iter()
@@ -311,7 +400,14 @@ fn render_item(ctx: &RenderContext<'_>, i: usize) -> Result<String, Diagnostic> 
     let section = &site.sections[item.section];
     let mut crumbs = ctx.crumbs(Some(item.section));
     crumbs.push(json!({ "title": item.title, "url": c.link(&item.url) }));
-    let mut page = page_value(ctx, item.kind().item_type(), &item.title, &item.url, &item.summary_or_lead(), crumbs);
+    let mut page = page_value(
+        ctx,
+        item.kind().item_type(),
+        &item.title,
+        &item.url,
+        &item.summary_or_lead(),
+        crumbs,
+    );
     page["jsonld"] = Value::String(jsonld::for_item(item, c));
     page["alternates"] = json!(translations(ctx, item));
     let mut t = ctx.page_context(&item.lang, page);
@@ -321,15 +417,22 @@ fn render_item(ctx: &RenderContext<'_>, i: usize) -> Result<String, Diagnostic> 
     }
     t.insert("item", &view);
     let template = format!("{}.html", item.kind().item_type());
-    let template = if ctx.theme.tera.get_template_names().any(|n| n == template) { template } else { "page.html".to_owned() };
+    let template = if ctx.theme.tera.get_template_names().any(|n| n == template) {
+        template
+    } else {
+        "page.html".to_owned()
+    };
     ctx.render(&template, &t, &item.file)
 }
 
 fn translations(ctx: &RenderContext<'_>, item: &Item) -> Vec<Value> {
-    ctx.site
-        .items
+    let Some(group) = ctx.translations.get(&item.translation_key) else {
+        return Vec::new();
+    };
+    group
         .iter()
-        .filter(|o| o.translation_key == item.translation_key && o.lang != item.lang)
+        .map(|j| &ctx.site.items[*j])
+        .filter(|o| o.lang != item.lang)
         .map(|o| json!({ "lang": o.lang, "url": ctx.site.config.link(&o.url), "title": o.title }))
         .collect()
 }
@@ -339,42 +442,61 @@ fn news_nav(ctx: &RenderContext<'_>, i: usize) -> Value {
     let site = ctx.site;
     let c = &site.config;
     let item = &site.items[i];
-    let mut list = ctx.section_items[item.section].clone();
-    plan::sort_items(&site.items, &mut list, crate::model::SortOrder::DateDesc);
-    let pos = list.iter().position(|x| *x == i);
-    let newer: Vec<Value> = pos.map(|p| list[..p].iter().rev().take(5).map(|j| views::card(&site.items[*j], c)).collect()).unwrap_or_default();
-    let older: Vec<Value> = pos.map(|p| list[p + 1..].iter().take(5).map(|j| views::card(&site.items[*j], c)).collect()).unwrap_or_default();
-    let category = match &item.data {
-        crate::model::KindData::News(n) => n.category.clone(),
-        _ => None,
-    };
-    let related: Vec<Value> = match &category {
-        Some(cat) => list
-            .iter()
-            .filter(|j| **j != i && matches!(&site.items[**j].data, crate::model::KindData::News(n) if n.category.as_ref() == Some(cat)))
-            .take(5)
-            .map(|j| views::card(&site.items[*j], c))
-            .collect(),
-        None => Vec::new(),
+    let list = &ctx.newest_first[item.section];
+    let p = ctx.position[i];
+    let cards =
+        |ids: &mut dyn Iterator<Item = &usize>| ids.map(|j| views::card(&site.items[*j], c)).collect::<Vec<Value>>();
+    let newer = cards(&mut list[..p].iter().rev().take(5));
+    let older = cards(&mut list[(p + 1).min(list.len())..].iter().take(5));
+    let related = match &item.data {
+        crate::model::KindData::News(n) => n
+            .category
+            .as_ref()
+            .and_then(|cat| ctx.by_category.get(&(item.section, cat.clone())))
+            .map(|same| cards(&mut same.iter().filter(|j| **j != i).take(5)))
+            .unwrap_or_default(),
+        _ => Vec::new(),
     };
     json!({ "newer": newer, "older": older, "related": related })
 }
 
-fn render_list(ctx: &RenderContext<'_>, l: &ListPlan, page: usize, facets: Option<&[plan::Facet]>) -> Result<String, Diagnostic> {
+fn render_list(
+    ctx: &RenderContext<'_>,
+    l: &ListPlan,
+    page: usize,
+    facets: Option<&[plan::Facet]>,
+) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let c = &site.config;
     let total = plan::page_count(l.items.len(), l.per_page);
     let start = (page - 1).saturating_mul(l.per_page);
-    let cards: Vec<Value> = l.items.iter().skip(start).take(l.per_page).map(|i| views::card(&site.items[*i], c)).collect();
+    let cards: Vec<Value> = l
+        .items
+        .iter()
+        .skip(start)
+        .take(l.per_page)
+        .map(|i| views::card(&site.items[*i], c))
+        .collect();
     let mut crumbs = ctx.crumbs(l.section);
     if l.filter.is_some() {
         crumbs.push(json!({ "title": l.filter.as_ref().map(|f| f.1.clone()), "url": c.link(&l.url) }));
     }
     let url = plan::page_url(&l.url, page);
-    let title = if page > 1 { format!("{} – trang {page}", l.title) } else { l.title.clone() };
+    let title = if page > 1 {
+        format!("{} – trang {page}", l.title)
+    } else {
+        l.title.clone()
+    };
     let section = l.section.map(|s| &site.sections[s]);
     let kind = section.map_or("tags", |s| s.kind.name());
-    let page_v = page_value(ctx, "list", &title, &url, l.description.as_deref().unwrap_or(&l.title), crumbs);
+    let page_v = page_value(
+        ctx,
+        "list",
+        &title,
+        &url,
+        l.description.as_deref().unwrap_or(&l.title),
+        crumbs,
+    );
     let mut t = ctx.page_context(&c.language, page_v);
     let facet_views: Vec<Value> = facets
         .unwrap_or(&[])
@@ -393,7 +515,9 @@ fn render_list(ctx: &RenderContext<'_>, l: &ListPlan, page: usize, facets: Optio
             })
         })
         .collect();
-    let pages: Vec<Value> = (1..=total).map(|n| json!({ "number": n, "url": c.link(&plan::page_url(&l.url, n)), "current": n == page })).collect();
+    let pages: Vec<Value> = (1..=total)
+        .map(|n| json!({ "number": n, "url": c.link(&plan::page_url(&l.url, n)), "current": n == page }))
+        .collect();
     let extra_links = section.map(|s| section_links(ctx, s)).unwrap_or_default();
     t.insert(
         "list",
@@ -438,7 +562,10 @@ fn section_links(ctx: &RenderContext<'_>, s: &crate::model::Section) -> Vec<Valu
     v
 }
 
-fn render_tags_index(ctx: &RenderContext<'_>, tags: &BTreeMap<String, (String, Vec<usize>)>) -> Result<String, Diagnostic> {
+fn render_tags_index(
+    ctx: &RenderContext<'_>,
+    tags: &BTreeMap<String, (String, Vec<usize>)>,
+) -> Result<String, Diagnostic> {
     let c = &ctx.site.config;
     let mut crumbs = ctx.crumbs(None);
     crumbs.push(json!({ "title": "Thẻ", "url": c.link("tags/") }));

@@ -45,25 +45,63 @@ fn enum_label(v: &str) -> String {
 /// Facet values of one item for a kind's browse facets: (segment, [(slug, label)]).
 pub fn item_facets(item: &Item) -> Vec<(&'static str, Vec<(String, String)>)> {
     let one = |s: &Option<String>| s.iter().map(|v| (text::slugify(v), v.clone())).collect::<Vec<_>>();
-    let year = |item: &Item| item.sort_date().map(|d| vec![(d.year().to_string(), format!("Năm {}", d.year()))]).unwrap_or_default();
+    let year = |item: &Item| {
+        item.sort_date()
+            .map(|d| vec![(d.year().to_string(), format!("Năm {}", d.year()))])
+            .unwrap_or_default()
+    };
     match &item.data {
         KindData::News(n) => vec![("chuyen-muc", one(&n.category))],
         KindData::Procedure(p) => vec![
             ("linh-vuc", one(&p.field)),
             ("cap", p.level.iter().map(|l| (l.to_string(), enum_label(l))).collect()),
             ("co-quan", one(&p.agency)),
-            ("muc-do", p.online.iter().map(|o| (o.to_string(), enum_label(o))).collect()),
-            ("doi-tuong", p.audience.iter().map(|a| (a.to_string(), enum_label(a))).collect()),
+            (
+                "muc-do",
+                p.online.iter().map(|o| (o.to_string(), enum_label(o))).collect(),
+            ),
+            (
+                "doi-tuong",
+                p.audience.iter().map(|a| (a.to_string(), enum_label(a))).collect(),
+            ),
         ],
-        KindData::Document(d) => vec![("loai", one(&d.doc_type)), ("co-quan", one(&d.issuer)), ("linh-vuc", one(&d.field)), ("nam", year(item))],
+        KindData::Document(d) => vec![
+            ("loai", one(&d.doc_type)),
+            ("co-quan", one(&d.issuer)),
+            ("linh-vuc", one(&d.field)),
+            ("nam", year(item)),
+        ],
         KindData::Budget(b) => vec![
-            ("nam", b.fiscal_year.map(|y| vec![(y.to_string(), format!("Năm {y}"))]).unwrap_or_default()),
-            ("giai-doan", b.stage.iter().map(|s| (s.to_string(), enum_label(s))).collect()),
+            (
+                "nam",
+                b.fiscal_year
+                    .map(|y| vec![(y.to_string(), format!("Năm {y}"))])
+                    .unwrap_or_default(),
+            ),
+            (
+                "giai-doan",
+                b.stage.iter().map(|s| (s.to_string(), enum_label(s))).collect(),
+            ),
         ],
-        KindData::Inspection(i) => vec![("nam", year(item)), ("tinh-trang", i.status.iter().map(|s| (s.to_string(), enum_label(s))).collect())],
+        KindData::Inspection(i) => vec![
+            ("nam", year(item)),
+            (
+                "tinh-trang",
+                i.status.iter().map(|s| (s.to_string(), enum_label(s))).collect(),
+            ),
+        ],
         KindData::Complaint(c) => vec![
-            ("loai", c.complaint_type.iter().map(|s| (s.to_string(), enum_label(s))).collect()),
-            ("ket-qua", c.result.iter().map(|s| (s.to_string(), enum_label(s))).collect()),
+            (
+                "loai",
+                c.complaint_type
+                    .iter()
+                    .map(|s| (s.to_string(), enum_label(s)))
+                    .collect(),
+            ),
+            (
+                "ket-qua",
+                c.result.iter().map(|s| (s.to_string(), enum_label(s))).collect(),
+            ),
             ("nam", year(item)),
         ],
         KindData::Procurement(p) => {
@@ -100,11 +138,23 @@ pub fn facet_title(segment: &str) -> &'static str {
 /// Sorts item indexes by a section's order.
 pub fn sort_items(items: &[Item], idx: &mut [usize], order: SortOrder) {
     match order {
-        SortOrder::DateDesc => idx.sort_by(|a, b| items[*b].sort_date().cmp(&items[*a].sort_date()).then_with(|| items[*a].url.cmp(&items[*b].url))),
-        SortOrder::DateAsc => idx.sort_by(|a, b| items[*a].sort_date().cmp(&items[*b].sort_date()).then_with(|| items[*a].url.cmp(&items[*b].url))),
+        SortOrder::DateDesc => idx.sort_by(|a, b| {
+            items[*b]
+                .sort_date()
+                .cmp(&items[*a].sort_date())
+                .then_with(|| items[*a].url.cmp(&items[*b].url))
+        }),
+        SortOrder::DateAsc => idx.sort_by(|a, b| {
+            items[*a]
+                .sort_date()
+                .cmp(&items[*b].sort_date())
+                .then_with(|| items[*a].url.cmp(&items[*b].url))
+        }),
         SortOrder::Title => idx.sort_by_cached_key(|i| (text::sort_key(&items[*i].title), items[*i].url.clone())),
         SortOrder::Code => idx.sort_by_cached_key(|i| (code_key(&items[*i]), items[*i].url.clone())),
-        SortOrder::Weight => idx.sort_by_cached_key(|i| (items[*i].weight.unwrap_or(i64::MAX), text::sort_key(&items[*i].title))),
+        SortOrder::Weight => {
+            idx.sort_by_cached_key(|i| (items[*i].weight.unwrap_or(i64::MAX), text::sort_key(&items[*i].title)))
+        }
     }
 }
 
@@ -114,7 +164,10 @@ fn code_key(item: &Item) -> Vec<u64> {
         KindData::Document(d) => d.number.as_str(),
         _ => item.title.as_str(),
     };
-    code.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap_or(u64::MAX)).collect()
+    code.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap_or(u64::MAX))
+        .collect()
 }
 
 /// Whether an item appears in its section's default lists (repealed procedures do not).
@@ -123,10 +176,19 @@ pub fn in_default_lists(item: &Item) -> bool {
 }
 
 /// The lists of a section: its own list plus one per facet value, and the section's facets.
-pub fn section_lists(section_idx: usize, section: &Section, items: &[Item], members: &[usize]) -> (Vec<ListPlan>, Vec<Facet>) {
+pub fn section_lists(
+    section_idx: usize,
+    section: &Section,
+    items: &[Item],
+    members: &[usize],
+) -> (Vec<ListPlan>, Vec<Facet>) {
     let mut ordered: Vec<usize> = members.to_vec();
     sort_items(items, &mut ordered, section.sort);
-    let listed: Vec<usize> = ordered.iter().copied().filter(|i| in_default_lists(&items[*i])).collect();
+    let listed: Vec<usize> = ordered
+        .iter()
+        .copied()
+        .filter(|i| in_default_lists(&items[*i]))
+        .collect();
     let mut lists = vec![ListPlan {
         url: section.url.clone(),
         title: section.title.clone(),
@@ -148,7 +210,13 @@ pub fn section_lists(section_idx: usize, section: &Section, items: &[Item], memb
                 if slug.is_empty() {
                     continue;
                 }
-                facets.entry(segment).or_default().entry(slug).or_insert_with(|| (label, Vec::new())).1.push(i);
+                facets
+                    .entry(segment)
+                    .or_default()
+                    .entry(slug)
+                    .or_insert_with(|| (label, Vec::new()))
+                    .1
+                    .push(i);
             }
         }
     }
@@ -172,7 +240,11 @@ pub fn section_lists(section_idx: usize, section: &Section, items: &[Item], memb
                 per_page: section.per_page,
             });
         }
-        out_facets.push(Facet { segment, title: facet_title(segment), values });
+        out_facets.push(Facet {
+            segment,
+            title: facet_title(segment),
+            values,
+        });
     }
     if section.kind == Kind::Procedures {
         let mut az = listed.clone();
@@ -186,7 +258,11 @@ pub fn section_lists(section_idx: usize, section: &Section, items: &[Item], memb
             items: az,
             per_page: usize::MAX,
         });
-        let repealed: Vec<usize> = ordered.iter().copied().filter(|i| !in_default_lists(&items[*i])).collect();
+        let repealed: Vec<usize> = ordered
+            .iter()
+            .copied()
+            .filter(|i| !in_default_lists(&items[*i]))
+            .collect();
         if !repealed.is_empty() {
             lists.push(ListPlan {
                 url: format!("{}da-bai-bo/", section.url),
@@ -227,5 +303,9 @@ pub fn page_count(n: usize, per_page: usize) -> usize {
 
 /// Site path of page `page` (1-based) of a list.
 pub fn page_url(list_url: &str, page: usize) -> String {
-    if page <= 1 { list_url.to_owned() } else { format!("{list_url}trang/{page}/") }
+    if page <= 1 {
+        list_url.to_owned()
+    } else {
+        format!("{list_url}trang/{page}/")
+    }
 }

@@ -19,7 +19,9 @@ fn downloads(item: &Item, config: &SiteConfig) -> Vec<Value> {
 }
 
 fn fact(label: &str, value: Option<String>) -> Option<Value> {
-    value.filter(|v| !v.is_empty()).map(|v| json!({ "label": label, "value": v }))
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| json!({ "label": label, "value": v }))
 }
 
 /// The `budget` view of a budget item: facts, table, chart, downloads.

@@ -22,27 +22,40 @@ pub struct Theme {
     pub strings: BTreeMap<String, serde_json::Value>,
 }
 
+/// Theme files: path inside the theme → (where it came from, for messages; bytes).
+type ThemeFiles = BTreeMap<String, (String, Vec<u8>)>;
+
 /// Reads the theme's files, overriding the embedded default theme file by file.
-fn theme_files(site_root: &Path, theme: &str) -> Result<BTreeMap<String, (String, Vec<u8>)>, Vec<Diagnostic>> {
-    let mut files: BTreeMap<String, (String, Vec<u8>)> = BTreeMap::new();
+fn theme_files(site_root: &Path, theme: &str) -> Result<ThemeFiles, Vec<Diagnostic>> {
+    let mut files: ThemeFiles = BTreeMap::new();
     for (path, bytes) in builtin::FILES {
         files.insert((*path).to_owned(), (format!("(built-in theme)/{path}"), bytes.to_vec()));
     }
     let mut diags = Vec::new();
     let theme_dir = site_root.join("themes").join(theme);
     if theme != "default" && !theme_dir.is_dir() {
-        diags.push(Diagnostic::error("site.yaml", 1, 1, format!("theme `{theme}` not found in themes/")).with_hint("create themes/<name>/templates, or remove `theme:` to use the default theme"));
+        diags.push(
+            Diagnostic::error("site.yaml", 1, 1, format!("theme `{theme}` not found in themes/"))
+                .with_hint("create themes/<name>/templates, or remove `theme:` to use the default theme"),
+        );
         return Err(diags);
     }
     let mut overlay = |dir: &Path, prefix_in_theme: &str, label: &str| {
         if !dir.is_dir() {
             return;
         }
-        for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+            let Ok(rel) = entry.path().strip_prefix(dir) else {
+                continue;
+            };
             let rel = rel.to_string_lossy().replace('\\', "/");
             let source = format!("{label}/{rel}");
             match std::fs::read(entry.path()) {
@@ -84,7 +97,12 @@ pub fn load(site_root: &Path, theme: &str, base_path: &str) -> Result<Theme, Vec
                     Ok(v) => {
                         strings.insert(name.to_owned(), v);
                     }
-                    Err(e) => diags.push(Diagnostic::error(source, 1, 1, format!("invalid interface strings: {e}"))),
+                    Err(e) => diags.push(Diagnostic::error(
+                        source,
+                        1,
+                        1,
+                        format!("invalid interface strings: {e}"),
+                    )),
                 },
                 Err(d) => diags.push(d),
             }
@@ -92,16 +110,34 @@ pub fn load(site_root: &Path, theme: &str, base_path: &str) -> Result<Theme, Vec
     }
     // Add all templates at once so that inheritance between them resolves.
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
-        // Find the template at fault: the one whose name the error mentions, else the first overridden one.
+        // Tera points at the template at fault as "--> name:line:column".
         let text = e.to_string();
-        let source = templates
-            .iter()
-            .find(|(n, _)| text.contains(n.as_str()))
-            .and_then(|(n, _)| files.get(&format!("templates/{n}")))
-            .map_or_else(|| "templates".to_owned(), |(s, _)| s.clone());
+        let named = text.find("--> ").and_then(|at| {
+            let spot: String = text[at + 4..].chars().take_while(|c| !c.is_whitespace()).collect();
+            let name = spot.split(':').next().unwrap_or("").to_owned();
+            files.get(&format!("templates/{name}")).map(|(s, _)| s.clone())
+        });
+        let source = named
+            .or_else(|| {
+                templates
+                    .iter()
+                    .find(|(n, _)| text.contains(n.as_str()))
+                    .and_then(|(n, _)| files.get(&format!("templates/{n}")))
+                    .map(|(s, _)| s.clone())
+            })
+            .unwrap_or_else(|| "templates".to_owned());
         diags.push(template_error(&source, &e));
     }
-    if diags.is_empty() { Ok(Theme { tera, assets, asset_paths, strings }) } else { Err(diags) }
+    if diags.is_empty() {
+        Ok(Theme {
+            tera,
+            assets,
+            asset_paths,
+            strings,
+        })
+    } else {
+        Err(diags)
+    }
 }
 
 /// A template error as a diagnostic naming the template file.
@@ -123,8 +159,15 @@ pub fn template_error(source: &str, e: &tera::Error) -> Diagnostic {
             line = l.parse().unwrap_or(1);
         }
     }
-    let first = msg.lines().next().unwrap_or("").trim().trim_start_matches("error: ").to_owned();
-    Diagnostic::error(source, line, column, format!("template error: {first}")).with_hint("fix the template; see the Tera documentation")
+    let first = msg
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("error: ")
+        .to_owned();
+    Diagnostic::error(source, line, column, format!("template error: {first}"))
+        .with_hint("fix the template; see the Tera documentation")
 }
 
 /// `css/site.css` → `css/site.1a2b3c4d.css` for long caching; the hash is of the content.
@@ -153,7 +196,8 @@ mod tests {
     #[test]
     fn embedded_theme_loads() {
         let dir = std::env::temp_dir().join("minhbach-theme-test-empty");
-        let theme = load(&dir, "default", "/").map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
+        let theme =
+            load(&dir, "default", "/").map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
         let theme = theme.expect("default theme");
         assert!(theme.tera.get_template_names().any(|n| n == "base.html"));
         assert!(theme.asset_paths.contains_key("site.css"));

@@ -58,7 +58,9 @@ pub fn label(value: &str) -> &'static str {
 /// A date for templates: ISO for `<time datetime>`, short and long Vietnamese forms.
 pub fn date_view(d: &Option<DateTime>, config: &SiteConfig) -> Value {
     match d {
-        Some(d) => json!({ "iso": d.rfc3339(&config.timezone), "short": d.short_vi(), "long": d.long_vi(), "year": d.year() }),
+        Some(d) => {
+            json!({ "iso": d.rfc3339(&config.timezone), "short": d.short_vi(), "long": d.long_vi(), "year": d.year() })
+        }
         None => Value::Null,
     }
 }
@@ -77,14 +79,19 @@ fn labels(values: &[&'static str]) -> Vec<&'static str> {
 
 /// A `{label, value}` row for fact tables ("Số ký hiệu: 15/QĐ-UBND").
 fn fact(label: &str, value: Option<String>) -> Option<Value> {
-    value.filter(|v| !v.is_empty()).map(|v| json!({ "label": label, "value": v }))
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| json!({ "label": label, "value": v }))
 }
 
 /// A compact view of an item for lists, cards and feeds.
 pub fn card(item: &Item, config: &SiteConfig) -> Value {
     let (badge, meta) = card_meta(item);
     let image = match &item.data {
-        KindData::News(n) => n.image_asset.as_ref().map(|a| json!({ "url": a.url, "alt": n.image_alt })),
+        KindData::News(n) => n
+            .image_asset
+            .as_ref()
+            .map(|a| json!({ "url": a.url, "alt": n.image_alt })),
         _ => None,
     };
     json!({
@@ -280,7 +287,10 @@ fn section_url(item: &Item, _config: &SiteConfig) -> String {
 fn procedure(p: &kinds::Procedure, section_url: &str, config: &SiteConfig) -> Value {
     let glance = [
         fact("Thời hạn giải quyết", p.processing_time.clone()),
-        fact("Phí, lệ phí", p.fees.clone().or_else(|| p.fee_amount.map(numbers::format_vnd))),
+        fact(
+            "Phí, lệ phí",
+            p.fees.clone().or_else(|| p.fee_amount.map(numbers::format_vnd)),
+        ),
         fact("Nơi nộp hồ sơ", p.agency.clone()),
         fact("Nộp trực tuyến", p.online.map(|o| label(o).to_owned())),
         fact("Kết quả", p.result.clone()),

@@ -79,13 +79,34 @@ fn is_hard_break(c: char) -> bool {
 
 /// Lower case, then NFC.
 pub(crate) fn normalize(text: &str) -> String {
-    text.to_lowercase().nfc().collect()
+    let lower = text.to_lowercase();
+    if unicode_normalization::is_nfc_quick(lower.chars()) == unicode_normalization::IsNormalized::Yes {
+        lower
+    } else {
+        lower.nfc().collect()
+    }
+}
+
+/// A text lower-cased and in NFC, and its words: byte ranges with their glued flag.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    text: String,
+    words: Vec<(u32, u32, bool)>,
+}
+
+impl Words {
+    /// Each word with its glued flag.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.words
+            .iter()
+            .map(|&(s, e, g)| (&self.text[s as usize..e as usize], g))
+    }
 }
 
 /// Splits `text` into its words, lower case and NFC, each with its glued flag.
-pub(crate) fn split(text: &str) -> Vec<(String, bool)> {
+pub(crate) fn split(text: &str) -> Words {
     let text = normalize(text);
-    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut words: Vec<(u32, u32, bool)> = Vec::new();
     let mut start: Option<usize> = None;
     // What the separator since the previous word held.
     let (mut hard, mut dot, mut space) = (false, false, false);
@@ -97,8 +118,8 @@ pub(crate) fn split(text: &str) -> Vec<(String, bool)> {
             continue;
         }
         if let Some(s) = start.take() {
-            let glued = !out.is_empty() && !(hard || (dot && space));
-            out.push((text[s..i].to_owned(), glued));
+            let glued = !(words.is_empty() || hard || (dot && space));
+            words.push((s as u32, i as u32, glued));
             (hard, dot, space) = (false, false, false);
         }
         hard |= is_hard_break(c);
@@ -106,21 +127,21 @@ pub(crate) fn split(text: &str) -> Vec<(String, bool)> {
         space |= c.is_whitespace();
     }
     if let Some(s) = start {
-        let glued = !out.is_empty() && !(hard || (dot && space));
-        out.push((text[s..].to_owned(), glued));
+        let glued = !(words.is_empty() || hard || (dot && space));
+        words.push((s as u32, text.len() as u32, glued));
     }
-    out
+    Words { text, words }
 }
 
 /// Splits `text` into analysed tokens.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     split(text)
-        .into_iter()
+        .iter()
         .map(|(raw, glued)| {
-            let (exact, folded) = keys(&raw);
+            let (exact, folded) = keys(raw);
             Token {
-                raw,
+                raw: raw.to_owned(),
                 exact,
                 folded,
                 glued,
@@ -142,18 +163,13 @@ fn tone_digit(c: char) -> Option<char> {
 }
 
 fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
+    matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
 
 /// A lone final `y` after an initial consonant cluster, after `qu`, or alone, becomes `i`.
 fn y_to_i(base: String) -> String {
     match base.strip_suffix('y') {
-        Some(head)
-            if head == "qu" || head.chars().all(|c| c.is_alphabetic() && !is_vowel(c)) =>
-        {
+        Some(head) if head == "qu" || head.chars().all(|c| c.is_alphabetic() && !is_vowel(c)) => {
             format!("{head}i")
         }
         _ => base,

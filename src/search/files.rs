@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{BitWriter, best_rice_k, fnv1a32, short_hash, string, varint};
@@ -20,7 +21,7 @@ pub(crate) const GROUP: usize = 64;
 /// Base-32 digits of a content hash in a path.
 pub(crate) const HASH_CHARS: usize = 8;
 /// Characters of summary and body kept in a fragment for excerpts.
-pub(crate) const EXCERPT_CHARS: usize = 360;
+pub(crate) const EXCERPT_CHARS: usize = 320;
 /// Spellings of a term kept; rarer ones code as "other".
 pub(crate) const MAX_VARIANTS: usize = 15;
 /// Terms seen in fewer documents are left out of the "did you mean" vocabulary.
@@ -53,8 +54,9 @@ struct Manifest {
     vocab: String,
 }
 
+/// Facet value labels; a value's id in the table is its index here plus one.
 #[derive(Debug, Serialize)]
-struct Facets {
+pub(crate) struct Facets {
     field: Vec<String>,
     agency: Vec<String>,
     level: Vec<String>,
@@ -127,10 +129,7 @@ pub(crate) fn write(docs: &[SearchDoc], corpus: &Corpus) -> SearchIndex {
         bytes,
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    SearchIndex {
-        files,
-        manifest_path,
-    }
+    SearchIndex { files, manifest_path }
 }
 
 /// Adds `search/<stem>.<hash>.<ext>` and returns its name relative to the manifest.
@@ -175,21 +174,29 @@ fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Ve
 /// Cuts sorted `terms` into shards of about [`UNI_SHARD_BYTES`]; returns the boundaries joined
 /// by `,` and the shards.
 fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
+    // Each entry front-coded against the previous key, in parallel; an entry that starts a shard
+    // is coded again against nothing.
+    let entries: Vec<Vec<u8>> = terms
+        .par_iter()
+        .enumerate()
+        .map(|(i, term)| {
+            let mut entry = Vec::new();
+            let prev = if i == 0 { "" } else { terms[i - 1].key.as_str() };
+            encode_term(&mut entry, prev, term, corpus, true);
+            entry
+        })
+        .collect();
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut boundaries: Vec<String> = Vec::new();
     let mut current = Vec::new();
-    let mut prev_key: &str = "";
-    for term in terms {
-        let mut entry = Vec::new();
-        encode_term(&mut entry, prev_key, term, corpus, true);
+    for (i, (term, entry)) in terms.iter().zip(entries).enumerate() {
         if !current.is_empty() && current.len() + entry.len() > UNI_SHARD_BYTES {
             shards.push(std::mem::take(&mut current));
-            boundaries.push(separator(prev_key, &term.key));
-            entry.clear();
-            encode_term(&mut entry, "", term, corpus, true);
+            boundaries.push(separator(&terms[i - 1].key, &term.key));
+            encode_term(&mut current, "", term, corpus, true);
+        } else {
+            current.extend_from_slice(&entry);
         }
-        current.extend_from_slice(&entry);
-        prev_key = &term.key;
     }
     if !current.is_empty() || shards.is_empty() {
         shards.push(current);
@@ -205,7 +212,7 @@ pub(crate) fn pair_shard(key: &str, n: usize) -> usize {
 /// Spreads sorted pair `terms` over shards by hash of the key; each shard stays sorted.
 fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
     let total: usize = terms
-        .iter()
+        .par_iter()
         .map(|t| {
             let mut entry = Vec::new();
             encode_term(&mut entry, "", t, corpus, false);
@@ -213,13 +220,22 @@ fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
         })
         .sum();
     let n = total.div_ceil(PAIR_SHARD_BYTES).max(1);
-    let mut shards: Vec<(Vec<u8>, &str)> = vec![(Vec::new(), ""); n];
+    let mut members: Vec<Vec<&Term>> = vec![Vec::new(); n];
     for term in terms {
-        let (bytes, prev) = &mut shards[pair_shard(&term.key, n)];
-        encode_term(bytes, prev, term, corpus, false);
-        *prev = &term.key;
+        members[pair_shard(&term.key, n)].push(term);
     }
-    shards.into_iter().map(|(bytes, _)| bytes).collect()
+    members
+        .par_iter()
+        .map(|list| {
+            let mut bytes = Vec::new();
+            let mut prev = "";
+            for term in list {
+                encode_term(&mut bytes, prev, term, corpus, false);
+                prev = &term.key;
+            }
+            bytes
+        })
+        .collect()
 }
 
 /// The shortest prefix of `next` (at a character boundary) that sorts after `prev`.
@@ -240,22 +256,14 @@ pub(crate) fn pair_signature(exact_pair: &str) -> u16 {
 
 /// Appends one term entry; its key is front-coded against `prev`.
 fn encode_term(out: &mut Vec<u8>, prev: &str, term: &Term, corpus: &Corpus, unigram: bool) {
-    let shared = prev
-        .bytes()
-        .zip(term.key.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let shared = prev.bytes().zip(term.key.bytes()).take_while(|(a, b)| a == b).count();
     varint(out, shared as u64);
     varint(out, (term.key.len() - shared) as u64);
     out.extend_from_slice(&term.key.as_bytes()[shared..]);
     varint(out, term.postings.len() as u64);
 
     // Variants: the dominant spellings, most documents first.
-    let names = if unigram {
-        &corpus.spelling
-    } else {
-        &corpus.exact_pairs
-    };
+    let names = if unigram { &corpus.spelling } else { &corpus.exact_pairs };
     let mut counts: Vec<(u32, usize)> = Vec::new();
     for p in &term.postings {
         if p.variant == NO_VARIANT {
@@ -310,10 +318,7 @@ fn encode_term(out: &mut Vec<u8>, prev: &str, term: &Term, corpus: &Corpus, unig
             _ => bits.bits(0b111, 3),
         }
         if symbols > 1 {
-            let symbol = kept
-                .iter()
-                .position(|v| *v == p.variant)
-                .unwrap_or(kept.len()) as u32;
+            let symbol = kept.iter().position(|v| *v == p.variant).unwrap_or(kept.len()) as u32;
             variant_code(&mut bits, symbol, symbols as u32);
         }
     }
@@ -342,9 +347,14 @@ fn variant_code(bits: &mut BitWriter, s: u32, m: u32) {
 
 /// Facet labels and the run-length table of each document's facet values.
 fn facet_table(docs: &[SearchDoc], order: &[usize]) -> (Facets, Vec<u8>) {
-    let sorted = |set: BTreeSet<(String, String)>| -> Vec<String> {
-        set.into_iter().map(|(_, label)| label).collect()
-    };
+    let facets = facet_labels(docs);
+    let rows = facet_rows(docs, order, &facets);
+    (facets, encode_table(&rows))
+}
+
+/// The labels of every facet value, sorted the Vietnamese way; at most 30 levels (a bit mask).
+pub(crate) fn facet_labels(docs: &[SearchDoc]) -> Facets {
+    let sorted = |set: BTreeSet<(String, String)>| -> Vec<String> { set.into_iter().map(|(_, label)| label).collect() };
     let mut field = BTreeSet::new();
     let mut agency = BTreeSet::new();
     let mut level = BTreeSet::new();
@@ -355,18 +365,23 @@ fn facet_table(docs: &[SearchDoc], order: &[usize]) -> (Facets, Vec<u8>) {
         level.extend(d.level.iter().map(|l| crate::text::sort_key(l)));
         year.extend(d.year);
     }
-    let facets = Facets {
+    Facets {
         field: sorted(field),
         agency: sorted(agency),
         level: sorted(level).into_iter().take(30).collect(),
         year: year.into_iter().collect(),
-    };
+    }
+}
+
+/// Per document id: kind index, field id, agency id (0 = none, else label index + 1), level bit
+/// mask, year id (0 = none, else index + 1).
+pub(crate) fn facet_rows(docs: &[SearchDoc], order: &[usize], facets: &Facets) -> Vec<[u64; 5]> {
     let id = |list: &[String], v: &Option<String>| -> u64 {
         v.as_ref()
             .and_then(|v| list.iter().position(|l| l == v))
             .map_or(0, |i| i as u64 + 1)
     };
-    let values: Vec<[u64; 5]> = order
+    order
         .iter()
         .map(|&i| {
             let d = &docs[i];
@@ -380,9 +395,19 @@ fn facet_table(docs: &[SearchDoc], order: &[usize]) -> (Facets, Vec<u8>) {
                 .and_then(|y| facets.year.iter().position(|x| *x == y))
                 .map_or(0, |i| i as u64 + 1);
             let kind = kind_index(d.kind) as u64;
-            [kind, id(&facets.field, &d.field), id(&facets.agency, &d.agency), levels, year]
+            [
+                kind,
+                id(&facets.field, &d.field),
+                id(&facets.agency, &d.agency),
+                levels,
+                year,
+            ]
         })
-        .collect();
+        .collect()
+}
+
+/// The facet table file.
+fn encode_table(values: &[[u64; 5]]) -> Vec<u8> {
     // Column by column, whichever is smaller: a 0 byte then runs (count, then length and value of
     // each), or the bit width w (1..=32) then every value in w bits.
     let mut out = Vec::new();
@@ -414,7 +439,7 @@ fn facet_table(docs: &[SearchDoc], order: &[usize]) -> (Facets, Vec<u8>) {
             out.extend_from_slice(&bits.finish());
         }
     }
-    (facets, out)
+    out
 }
 
 /// Folded syllables for "did you mean", most documents first, one per line.

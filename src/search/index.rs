@@ -1,9 +1,51 @@
 //! From [`SearchDoc`]s to postings: document order, per-document terms and levels, aliases.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
 
 use super::SearchDoc;
-use super::analyze::{MAX_TOKEN_CHARS, keys, split};
+use super::analyze::{MAX_TOKEN_CHARS, Words, keys, split};
+
+/// The Fx hash (rustc's): fast for short keys; the maps here are never iterated into output.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Documents analysed together (in parallel) before their terms are counted in order.
+const CHUNK: usize = 256;
 use super::synonyms::ALIASES;
 
 /// Level of a term in a document: where it was found, most important wins.
@@ -32,10 +74,7 @@ pub(crate) const KINDS: [(&str, &str); 9] = [
 
 /// Index of `kind` in [`KINDS`]; unknown kinds count as `page`.
 pub(crate) fn kind_index(kind: &str) -> usize {
-    KINDS
-        .iter()
-        .position(|(k, _)| *k == kind)
-        .unwrap_or(KINDS.len() - 1)
+    KINDS.iter().position(|(k, _)| *k == kind).unwrap_or(KINDS.len() - 1)
 }
 
 /// One document's entry in a term's posting list.
@@ -80,7 +119,7 @@ pub(crate) struct Corpus {
 /// Interns strings into dense ids.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
     names: Vec<String>,
 }
 
@@ -106,14 +145,14 @@ struct Spelling {
 
 #[derive(Debug, Default)]
 struct Vocab {
-    raw: HashMap<String, u32>,
+    raw: FxMap<String, u32>,
     spellings: Vec<Spelling>,
     raw_text: Vec<String>,
     exact: Interner,
     folded: Interner,
-    pairs: HashMap<(u32, u32), u32>,
+    pairs: FxMap<(u32, u32), u32>,
     pair_keys: Vec<(u32, u32)>,
-    exact_pairs: HashMap<(u32, u32), u32>,
+    exact_pairs: FxMap<(u32, u32), u32>,
     exact_pair_names: Vec<String>,
 }
 
@@ -186,10 +225,57 @@ impl Acc {
 /// Weight of one occurrence at each level, for choosing a document's dominant spelling.
 const WEIGHTS: [u32; 4] = [1, 2, 4, 8];
 
-/// An alias entry analysed: alias phrases and trigger phrases as spelling ids.
-struct AliasRule {
-    aliases: Vec<Vec<u32>>,
-    phrases: Vec<Vec<u32>>,
+/// The alias table analysed: alias phrases as spelling ids, trigger phrases as folded ids
+/// indexed by their first syllable.
+#[derive(Debug, Default)]
+struct Aliases {
+    /// Per entry, its alias phrases as spelling ids.
+    aliases: Vec<Vec<Vec<u32>>>,
+    /// First folded id of a trigger phrase → (entry, the whole phrase as folded ids).
+    triggers: FxMap<u32, Vec<(usize, Vec<u32>)>>,
+}
+
+impl Aliases {
+    fn new(vocab: &mut Vocab) -> Aliases {
+        let mut table = Aliases::default();
+        for (entry, (aliases, phrases)) in ALIASES.iter().enumerate() {
+            let ids =
+                |vocab: &mut Vocab, p: &str| -> Vec<u32> { split(p).iter().map(|(w, _)| vocab.spelling(w)).collect() };
+            table.aliases.push(aliases.iter().map(|a| ids(vocab, a)).collect());
+            for phrase in *phrases {
+                let folded: Vec<u32> = ids(vocab, phrase)
+                    .iter()
+                    .map(|&s| vocab.spellings[s as usize].folded)
+                    .collect();
+                if let Some(&first) = folded.first() {
+                    table.triggers.entry(first).or_default().push((entry, folded));
+                }
+            }
+        }
+        table
+    }
+
+    /// The highest level at which each entry's trigger occurs in `sequences`.
+    fn found(&self, sequences: &[(u8, Vec<u32>)]) -> Vec<(usize, u8)> {
+        let mut found: Vec<(usize, u8)> = Vec::new();
+        for (level, seq) in sequences {
+            for (i, id) in seq.iter().enumerate() {
+                let Some(candidates) = self.triggers.get(id) else {
+                    continue;
+                };
+                for (entry, phrase) in candidates {
+                    if seq[i..].starts_with(phrase) {
+                        match found.iter_mut().find(|(e, _)| e == entry) {
+                            Some((_, l)) => *l = (*l).max(*level),
+                            None => found.push((*entry, *level)),
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
 }
 
 /// The order documents get their ids in: by kind, field, agency, levels, year, then URL, so
@@ -216,45 +302,23 @@ impl Corpus {
     pub fn build(docs: &[SearchDoc]) -> Corpus {
         let order = doc_order(docs);
         let mut vocab = Vocab::default();
-        let rules: Vec<AliasRule> = ALIASES
-            .iter()
-            .map(|(aliases, phrases)| {
-                let mut ids = |list: &[&str]| -> Vec<Vec<u32>> {
-                    list.iter()
-                        .map(|p| split(p).iter().map(|(w, _)| vocab.spelling(w)).collect())
-                        .collect()
-                };
-                AliasRule {
-                    aliases: ids(aliases),
-                    phrases: ids(phrases),
-                }
-            })
-            .collect();
-        // Alias phrases are compared on folded ids.
-        let rules: Vec<(Vec<Vec<u32>>, Vec<Vec<u32>>)> = rules
-            .into_iter()
-            .map(|r| {
-                let folded = |p: &Vec<u32>| -> Vec<u32> {
-                    p.iter()
-                        .map(|&s| vocab.spellings[s as usize].folded)
-                        .collect()
-                };
-                (r.aliases, r.phrases.iter().map(folded).collect())
-            })
-            .collect();
+        let aliases = Aliases::new(&mut vocab);
 
         let mut uni_postings: Vec<Vec<Posting>> = Vec::new();
         let mut pair_postings: Vec<Vec<Posting>> = Vec::new();
-        for (id, &input) in order.iter().enumerate() {
-            let doc = &docs[input];
-            let (unis, pairs) = doc_terms(&mut vocab, &rules, doc);
-            for (folded, acc) in unis {
-                let variant = dominant(&acc, &vocab.exact.names);
-                push_posting(&mut uni_postings, folded, id as u32, acc.final_level(), variant);
-            }
-            for (pair, acc) in pairs {
-                let variant = dominant(&acc, &vocab.exact_pair_names);
-                push_posting(&mut pair_postings, pair, id as u32, acc.final_level(), variant);
+        for (c, chunk) in order.chunks(CHUNK).enumerate() {
+            let split: Vec<Vec<(u8, Words)>> = chunk.par_iter().map(|&i| split_fields(&docs[i])).collect();
+            for (j, fields) in split.iter().enumerate() {
+                let id = (c * CHUNK + j) as u32;
+                let (unis, pairs) = doc_terms(&mut vocab, &aliases, fields);
+                for (folded, acc) in unis {
+                    let variant = dominant(&acc, &vocab.exact.names);
+                    push_posting(&mut uni_postings, folded, id, acc.final_level(), variant);
+                }
+                for (pair, acc) in pairs {
+                    let variant = dominant(&acc, &vocab.exact_pair_names);
+                    push_posting(&mut pair_postings, pair, id, acc.final_level(), variant);
+                }
             }
         }
 
@@ -275,10 +339,7 @@ impl Corpus {
             .map(|(p, postings)| {
                 let (a, b) = vocab.pair_keys[p];
                 Term {
-                    key: format!(
-                        "{} {}",
-                        vocab.folded.names[a as usize], vocab.folded.names[b as usize]
-                    ),
+                    key: format!("{} {}", vocab.folded.names[a as usize], vocab.folded.names[b as usize]),
                     postings,
                 }
             })
@@ -319,11 +380,7 @@ fn push_posting(lists: &mut Vec<Vec<Posting>>, term: u32, doc: u32, level: u8, v
     if lists.len() <= t {
         lists.resize_with(t + 1, Vec::new);
     }
-    lists[t].push(Posting {
-        doc,
-        level,
-        variant,
-    });
+    lists[t].push(Posting { doc, level, variant });
 }
 
 /// The exact id with the most weight; ties go to the smallest exact key.
@@ -339,29 +396,33 @@ fn dominant(acc: &Acc, names: &[String]) -> u32 {
 
 type DocTerms = (Vec<(u32, Acc)>, Vec<(u32, Acc)>);
 
-/// The unigram and pair accumulators of one document, sorted by term id.
-fn doc_terms(vocab: &mut Vocab, rules: &[(Vec<Vec<u32>>, Vec<Vec<u32>>)], doc: &SearchDoc) -> DocTerms {
-    let mut unis: HashMap<u32, Acc> = HashMap::new();
-    let mut pairs: HashMap<u32, Acc> = HashMap::new();
-    // Folded ids of each field, with the field's level, for alias matching.
-    let mut sequences: Vec<(u8, Vec<u32>)> = Vec::new();
-
+/// The words of each field of `doc`, with the field's level.
+fn split_fields(doc: &SearchDoc) -> Vec<(u8, Words)> {
     let mut fields: Vec<(&str, u8)> = vec![(&doc.title, TITLE), (&doc.summary, SUMMARY)];
     fields.extend(doc.keywords.iter().map(|k| (k.as_str(), SUMMARY)));
     fields.extend(doc.field.iter().map(|f| (f.as_str(), FREQUENT)));
     fields.extend(doc.agency.iter().map(|a| (a.as_str(), FREQUENT)));
     fields.extend(doc.level.iter().map(|l| (l.as_str(), FREQUENT)));
     fields.push((&doc.text, BODY));
+    fields.into_iter().map(|(text, level)| (level, split(text))).collect()
+}
 
-    for (text, level) in fields {
+/// The unigram and pair accumulators of one document, sorted by term id.
+fn doc_terms(vocab: &mut Vocab, aliases: &Aliases, fields: &[(u8, Words)]) -> DocTerms {
+    let mut unis: FxMap<u32, Acc> = FxMap::default();
+    let mut pairs: FxMap<u32, Acc> = FxMap::default();
+    // Folded ids of each field, with the field's level, for alias matching.
+    let mut sequences: Vec<(u8, Vec<u32>)> = Vec::new();
+
+    for &(level, ref words) in fields {
         let mut seq = Vec::new();
         let mut prev: Option<(u32, u32)> = None;
-        for (raw, glued) in split(text) {
-            if raw.chars().count() > MAX_TOKEN_CHARS {
+        for (raw, glued) in words.iter() {
+            if raw.len() > MAX_TOKEN_CHARS && raw.chars().count() > MAX_TOKEN_CHARS {
                 prev = None;
                 continue;
             }
-            let s = vocab.spelling(&raw);
+            let s = vocab.spelling(raw);
             let sp = &mut vocab.spellings[s as usize];
             sp.count += 1;
             let (exact, folded) = (sp.exact, sp.folded);
@@ -382,19 +443,8 @@ fn doc_terms(vocab: &mut Vocab, rules: &[(Vec<Vec<u32>>, Vec<Vec<u32>>)], doc: &
         sequences.push((level, seq));
     }
 
-    for (aliases, phrases) in rules {
-        let found = phrases
-            .iter()
-            .filter_map(|phrase| {
-                sequences
-                    .iter()
-                    .filter(|(_, seq)| contains(seq, phrase))
-                    .map(|(level, _)| *level)
-                    .max()
-            })
-            .max();
-        let Some(level) = found else { continue };
-        for alias in aliases {
+    for (entry, level) in aliases.found(&sequences) {
+        for alias in &aliases.aliases[entry] {
             let mut prev = None;
             for &s in alias {
                 let (exact, folded) = {
@@ -417,9 +467,4 @@ fn doc_terms(vocab: &mut Vocab, rules: &[(Vec<Vec<u32>>, Vec<Vec<u32>>)], doc: &
     let mut pairs: Vec<(u32, Acc)> = pairs.into_iter().collect();
     pairs.sort_by_key(|(id, _)| *id);
     (unis, pairs)
-}
-
-/// Whether `phrase` occurs as a contiguous run in `seq`.
-fn contains(seq: &[u32], phrase: &[u32]) -> bool {
-    !phrase.is_empty() && seq.windows(phrase.len()).any(|w| w == phrase)
 }

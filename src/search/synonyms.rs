@@ -46,7 +46,10 @@ pub(crate) const ALIASES: &[(&[&str], &[&str])] = &[
     (&["ATTP", "ATVSTP"], &["an toàn thực phẩm"]),
     (&["ĐTM"], &["đánh giá tác động môi trường"]),
     (&["MTTQ"], &["mặt trận tổ quốc"]),
-    (&["GPMB", "đền bù"], &["giải phóng mặt bằng", "bồi thường, hỗ trợ, tái định cư"]),
+    (
+        &["GPMB", "đền bù"],
+        &["giải phóng mặt bằng", "bồi thường, hỗ trợ, tái định cư"],
+    ),
     (
         &["giấy độc thân", "xác nhận độc thân"],
         &["xác nhận tình trạng hôn nhân"],

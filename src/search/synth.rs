@@ -32,64 +32,177 @@ impl Rng {
 }
 
 const ACTIONS: &[&str] = &[
-    "Đăng ký", "Cấp", "Cấp lại", "Cấp đổi", "Gia hạn", "Điều chỉnh", "Thay đổi", "Xác nhận",
-    "Chứng thực", "Thu hồi", "Giải quyết", "Hỗ trợ", "Thẩm định", "Phê duyệt", "Tiếp nhận",
-    "Trích lục", "Đính chính", "Chuyển đổi",
+    "Đăng ký",
+    "Cấp",
+    "Cấp lại",
+    "Cấp đổi",
+    "Gia hạn",
+    "Điều chỉnh",
+    "Thay đổi",
+    "Xác nhận",
+    "Chứng thực",
+    "Thu hồi",
+    "Giải quyết",
+    "Hỗ trợ",
+    "Thẩm định",
+    "Phê duyệt",
+    "Tiếp nhận",
+    "Trích lục",
+    "Đính chính",
+    "Chuyển đổi",
 ];
 
 const OBJECTS: &[&str] = &[
-    "khai sinh", "khai tử", "kết hôn", "thường trú", "tạm trú", "tạm vắng",
-    "giấy chứng nhận quyền sử dụng đất", "giấy phép xây dựng", "hộ kinh doanh",
-    "giấy phép lái xe", "căn cước công dân", "bản sao từ sổ gốc", "chữ ký",
-    "tình trạng hôn nhân", "nhận cha, mẹ, con", "giám hộ", "trợ cấp xã hội hàng tháng",
-    "hộ nghèo", "người có công với cách mạng", "chuyển mục đích sử dụng đất",
-    "biến động đất đai", "thế chấp quyền sử dụng đất", "nhà ở riêng lẻ", "an toàn thực phẩm",
-    "phòng cháy chữa cháy", "khiếu nại lần đầu", "hợp đồng lao động", "bảo hiểm y tế",
-    "học bổng chính sách", "miễn giảm học phí", "kinh phí mai táng", "cấp nước sạch",
-    "thu gom rác thải", "lễ hội truyền thống", "di tích lịch sử", "giống cây trồng",
-    "hỗ trợ sản xuất nông nghiệp", "đường giao thông nông thôn", "trạm y tế xã",
-    "trường mầm non", "việc nuôi con nuôi", "quốc tịch", "lý lịch tư pháp", "kỹ thuật an toàn",
-    "thủy lợi nội đồng", "hòa giải ở cơ sở", "đăng ký giao dịch bảo đảm", "di chuyển hài cốt",
+    "khai sinh",
+    "khai tử",
+    "kết hôn",
+    "thường trú",
+    "tạm trú",
+    "tạm vắng",
+    "giấy chứng nhận quyền sử dụng đất",
+    "giấy phép xây dựng",
+    "hộ kinh doanh",
+    "giấy phép lái xe",
+    "căn cước công dân",
+    "bản sao từ sổ gốc",
+    "chữ ký",
+    "tình trạng hôn nhân",
+    "nhận cha, mẹ, con",
+    "giám hộ",
+    "trợ cấp xã hội hàng tháng",
+    "hộ nghèo",
+    "người có công với cách mạng",
+    "chuyển mục đích sử dụng đất",
+    "biến động đất đai",
+    "thế chấp quyền sử dụng đất",
+    "nhà ở riêng lẻ",
+    "an toàn thực phẩm",
+    "phòng cháy chữa cháy",
+    "khiếu nại lần đầu",
+    "hợp đồng lao động",
+    "bảo hiểm y tế",
+    "học bổng chính sách",
+    "miễn giảm học phí",
+    "kinh phí mai táng",
+    "cấp nước sạch",
+    "thu gom rác thải",
+    "lễ hội truyền thống",
+    "di tích lịch sử",
+    "giống cây trồng",
+    "hỗ trợ sản xuất nông nghiệp",
+    "đường giao thông nông thôn",
+    "trạm y tế xã",
+    "trường mầm non",
+    "việc nuôi con nuôi",
+    "quốc tịch",
+    "lý lịch tư pháp",
+    "kỹ thuật an toàn",
+    "thủy lợi nội đồng",
+    "hòa giải ở cơ sở",
+    "đăng ký giao dịch bảo đảm",
+    "di chuyển hài cốt",
 ];
 
 const FIELDS: &[&str] = &[
-    "Hộ tịch", "Đất đai", "Xây dựng", "Cư trú", "Chứng thực", "Bảo trợ xã hội", "Kinh doanh",
-    "Giáo dục và đào tạo", "Y tế", "Giao thông vận tải", "Tài nguyên và môi trường", "Tài chính",
-    "Lao động", "Văn hóa", "Nông nghiệp", "Tư pháp", "Nội vụ", "Thanh tra", "Người có công",
-    "Dân tộc", "Thủy lợi", "Khoa học công nghệ",
+    "Hộ tịch",
+    "Đất đai",
+    "Xây dựng",
+    "Cư trú",
+    "Chứng thực",
+    "Bảo trợ xã hội",
+    "Kinh doanh",
+    "Giáo dục và đào tạo",
+    "Y tế",
+    "Giao thông vận tải",
+    "Tài nguyên và môi trường",
+    "Tài chính",
+    "Lao động",
+    "Văn hóa",
+    "Nông nghiệp",
+    "Tư pháp",
+    "Nội vụ",
+    "Thanh tra",
+    "Người có công",
+    "Dân tộc",
+    "Thủy lợi",
+    "Khoa học công nghệ",
 ];
 
 const PLACES: &[&str] = &[
-    "Hòa Bình", "Tân Định", "An Khánh", "Phú Mỹ", "Long Thạnh", "Bình Minh", "Đông Hòa",
-    "Thanh Xuân", "Quảng Phú", "Hưng Lợi", "Mỹ Đức", "Kỳ Sơn", "Thủy An", "Tây Hồ",
-    "Nghĩa Đô", "Phước Long", "Đức Thắng", "Yên Hòa", "Cẩm Lệ", "Hải Châu",
+    "Hòa Bình",
+    "Tân Định",
+    "An Khánh",
+    "Phú Mỹ",
+    "Long Thạnh",
+    "Bình Minh",
+    "Đông Hòa",
+    "Thanh Xuân",
+    "Quảng Phú",
+    "Hưng Lợi",
+    "Mỹ Đức",
+    "Kỳ Sơn",
+    "Thủy An",
+    "Tây Hồ",
+    "Nghĩa Đô",
+    "Phước Long",
+    "Đức Thắng",
+    "Yên Hòa",
+    "Cẩm Lệ",
+    "Hải Châu",
 ];
 
-const AGENCY_KINDS: &[&str] = &[
-    "UBND xã", "UBND phường", "Công an xã", "Văn phòng đăng ký đất đai chi nhánh",
-    "Phòng Tư pháp huyện", "Trạm y tế xã", "Trường tiểu học", "Hội nông dân xã",
+/// Agencies of one commune portal; a document's agency follows its field most of the time.
+const AGENCIES: &[&str] = &[
+    "UBND xã Hòa Bình",
+    "Công an xã Hòa Bình",
+    "Văn phòng đăng ký đất đai huyện",
+    "Phòng Tư pháp huyện",
+    "Trạm y tế xã Hòa Bình",
+    "Trường tiểu học Hòa Bình",
+    "Hội nông dân xã",
+    "Ban chỉ huy quân sự xã",
+    "Phòng Tài chính - Kế hoạch huyện",
+    "Thanh tra huyện",
+    "Bộ phận một cửa xã",
 ];
 
 const LEVELS: &[&str] = &["Cấp xã", "Cấp huyện", "Cấp tỉnh"];
 
 const SURNAMES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-    "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý",
 ];
 
 const GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương",
-    "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Phúc", "Quân", "Sơn",
-    "Thảo", "Thủy", "Trang", "Tuấn", "Việt", "Yến",
+    "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương", "Khánh", "Lan", "Linh",
+    "Long", "Mai", "Minh", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Thảo", "Thủy", "Trang", "Tuấn", "Việt", "Yến",
 ];
 
 const TOPICS: &[&str] = &[
-    "chuyển đổi số", "cải cách hành chính", "xây dựng nông thôn mới", "phòng chống thiên tai",
-    "bảo vệ môi trường", "an ninh trật tự", "phòng chống dịch bệnh", "giảm nghèo bền vững",
-    "phát triển kinh tế hộ gia đình", "quản lý đất đai", "trật tự xây dựng", "tiêm chủng mở rộng",
-    "phổ biến giáo dục pháp luật", "vệ sinh an toàn thực phẩm", "khuyến học khuyến tài",
-    "đền ơn đáp nghĩa", "an toàn giao thông", "sản xuất vụ đông xuân", "nước sạch nông thôn",
-    "công tác dân vận", "tiếp công dân", "thu ngân sách", "đầu tư công", "bầu cử đại biểu",
+    "chuyển đổi số",
+    "cải cách hành chính",
+    "xây dựng nông thôn mới",
+    "phòng chống thiên tai",
+    "bảo vệ môi trường",
+    "an ninh trật tự",
+    "phòng chống dịch bệnh",
+    "giảm nghèo bền vững",
+    "phát triển kinh tế hộ gia đình",
+    "quản lý đất đai",
+    "trật tự xây dựng",
+    "tiêm chủng mở rộng",
+    "phổ biến giáo dục pháp luật",
+    "vệ sinh an toàn thực phẩm",
+    "khuyến học khuyến tài",
+    "đền ơn đáp nghĩa",
+    "an toàn giao thông",
+    "sản xuất vụ đông xuân",
+    "nước sạch nông thôn",
+    "công tác dân vận",
+    "tiếp công dân",
+    "thu ngân sách",
+    "đầu tư công",
+    "bầu cử đại biểu",
 ];
 
 const SENTENCES: &[&str] = &[
@@ -146,12 +259,7 @@ fn fill(template: &str, rng: &mut Rng, agency: &str) -> String {
         let value = match &out[start + 1..end - 1] {
             "agency" => agency.to_owned(),
             "n" => (1 + rng.below(120)).to_string(),
-            "money" => format!(
-                "{}.{:03}.{:03}",
-                1 + rng.below(900),
-                rng.below(1000),
-                rng.below(1000)
-            ),
+            "money" => format!("{}.{:03}.{:03}", 1 + rng.below(900), rng.below(1000), rng.below(1000)),
             "doc" => format!("{}/QĐ-UBND", 1 + rng.below(3000)),
             "date" => format!(
                 "{:02}/{:02}/{}",
@@ -217,58 +325,55 @@ pub(crate) fn portal(n: usize, seed: u64) -> Vec<SearchDoc> {
             })
             .map_or("page", |(k, _)| k);
         let place = rng.pick(PLACES);
-        let agency = format!("{} {}", rng.pick(AGENCY_KINDS), place);
+        let field = rng.below(FIELDS.len());
+        let agency = if rng.below(5) == 0 {
+            rng.pick(AGENCIES)
+        } else {
+            AGENCIES[(field * 7 + kind.len()) % AGENCIES.len()]
+        };
         let year = 2018 + rng.below(9) as i32;
         let topic = rng.pick(TOPICS);
         let object = rng.pick(OBJECTS);
         let title = match kind {
             "procedure" => format!("{} {}", rng.pick(ACTIONS), object),
             "news" => format!("{agency} triển khai {topic} năm {year}"),
-            "document" => format!(
-                "Quyết định số {}/QĐ-UBND về việc {topic}",
-                1 + rng.below(3000)
-            ),
+            "document" => format!("Quyết định số {}/QĐ-UBND về việc {topic}", 1 + rng.below(3000)),
             "budget" => format!("Công khai dự toán ngân sách xã {place} năm {year}"),
             "inspection" => format!("Kết luận thanh tra việc {object} tại {agency}"),
-            "complaint" => format!(
-                "Kết quả giải quyết khiếu nại của ông {} về {object}",
-                name(&mut rng)
-            ),
+            "complaint" => format!("Kết quả giải quyết khiếu nại của ông {} về {object}", name(&mut rng)),
             "procurement" => format!("Kế hoạch lựa chọn nhà thầu gói thầu {object} thôn {place}"),
             "statistics" => format!("Số liệu thống kê {topic} quý {} năm {year}", 1 + rng.below(4)),
             _ => format!("Giới thiệu {topic} xã {place}"),
         };
         let mut text = String::new();
         let target = 200 + rng.below(700);
-        while text.split_whitespace().count() < target {
-            if rng.below(10) < 7 {
-                text.push_str(&fill(rng.pick(SENTENCES), &mut rng, &agency));
+        let mut count = 0;
+        while count < target {
+            let sentence = if rng.below(10) < 7 {
+                fill(rng.pick(SENTENCES), &mut rng, agency)
             } else {
                 let n = 8 + rng.below(30);
-                text.push_str(&prose(&mut rng, &words, n));
-                text.push('.');
-            }
+                format!("{}.", prose(&mut rng, &words, n))
+            };
+            count += sentence.split_whitespace().count();
+            text.push_str(&sentence);
             text.push(if rng.below(5) == 0 { '\n' } else { ' ' });
         }
-        let summary = fill(rng.pick(SENTENCES), &mut rng, &agency);
+        let summary = fill(rng.pick(SENTENCES), &mut rng, agency);
         let procedure = kind == "procedure";
         docs.push(SearchDoc {
             url: format!("/{kind}/{i}-{}/", crate::text::slugify(&title)),
             title,
             kind,
-            date: Some(format!(
-                "{:02}/{:02}/{year}",
-                1 + rng.below(28),
-                1 + rng.below(12)
-            )),
+            date: Some(format!("{:02}/{:02}/{year}", 1 + rng.below(28), 1 + rng.below(12))),
             year: Some(year),
-            field: (procedure || rng.below(2) == 0).then(|| rng.pick(FIELDS).to_owned()),
+            field: (procedure || rng.below(2) == 0).then(|| FIELDS[field].to_owned()),
             level: if procedure {
                 vec![rng.pick(LEVELS).to_owned()]
             } else {
                 Vec::new()
             },
-            agency: Some(agency),
+            agency: Some(agency.to_owned()),
             keywords: if procedure {
                 vec![format!("1.{:06}", rng.below(1_000_000))]
             } else {

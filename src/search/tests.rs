@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::analyze::{tokenize, telex};
-use super::files::{FORMAT, pair_shard, separator, width};
+use super::analyze::{telex, tokenize};
+use super::encode::fnv1a32;
+use super::files::{FORMAT, facet_labels, facet_rows, pair_shard, pair_signature, separator, width};
 use super::index::{Corpus, FREQUENT, SUMMARY, TITLE};
 use super::synth::portal;
 use super::{SearchDoc, SearchIndex, build_index};
@@ -177,7 +178,11 @@ pub(crate) fn entries(index: &SearchIndex, space: &str) -> Vec<(usize, Entry)> {
     let mut out = Vec::new();
     for i in 0..m[space]["n"].as_u64().unwrap() as usize {
         let path = space_path(&m, space, i);
-        out.extend(decode_shard(files[path.as_str()], space == "uni").into_iter().map(|e| (i, e)));
+        out.extend(
+            decode_shard(files[path.as_str()], space == "uni")
+                .into_iter()
+                .map(|e| (i, e)),
+        );
     }
     out
 }
@@ -523,21 +528,17 @@ pub(crate) fn sizes(index: &SearchIndex) -> Sizes {
 fn report(n: usize) -> Sizes {
     let docs = portal(n, 42);
     let start = std::time::Instant::now();
+    let corpus = Corpus::build(&docs);
+    eprintln!("analysis {:?}", start.elapsed());
+    drop(corpus);
+    let start = std::time::Instant::now();
     let index = build_index(&docs);
     let took = start.elapsed();
     let s = sizes(&index);
     eprintln!(
         "{n} docs built in {took:?}: {} files, {} bytes; manifest {}, {} + {} shards (largest {}), \
          table {}, vocab {}, fragments {} on average",
-        s.files,
-        s.total,
-        s.manifest,
-        s.uni_shards,
-        s.pair_shards,
-        s.max_shard,
-        s.table,
-        s.vocab,
-        s.fragment_avg
+        s.files, s.total, s.manifest, s.uni_shards, s.pair_shards, s.max_shard, s.table, s.vocab, s.fragment_avg
     );
     for (q, bytes, shards) in &s.queries {
         eprintln!("  {q:40} {bytes:6} bytes in {shards} shards");
@@ -557,4 +558,193 @@ fn sizes_at_1000_pages() {
 fn sizes_at_10000_pages() {
     let s = report(10_000);
     assert!(s.manifest <= 20_000, "manifest {}", s.manifest);
+}
+
+#[test]
+#[ignore = "diagnostics"]
+fn biggest_terms() {
+    let docs = portal(10_000, 42);
+    let index = build_index(&docs);
+    let m = manifest(&index);
+    let files = by_path(&index);
+    for space in ["uni", "pair"] {
+        let mut all: Vec<(usize, String, usize, usize)> = Vec::new();
+        for i in 0..m[space]["n"].as_u64().unwrap() as usize {
+            let bytes = files[space_path(&m, space, i).as_str()];
+            let entries = decode_shard(bytes, space == "uni");
+            for e in entries {
+                all.push((bytes.len(), e.key, e.postings.len(), e.variants.len()));
+            }
+        }
+        all.sort_by_key(|t| std::cmp::Reverse(t.2));
+        eprintln!("{space}: {} terms", all.len());
+        for t in all.iter().take(25) {
+            eprintln!("  {:?}", t);
+        }
+        let df1 = all.iter().filter(|t| t.2 == 1).count();
+        eprintln!("  df=1: {df1}");
+    }
+}
+
+/// Texts whose analysis the JS client must reproduce exactly.
+const ANALYSIS: &[&str] = &[
+    "Đăng ký khai sinh",
+    "ĐĂNG KÝ TẠM TRÚ",
+    "Hòa bình, hoà bình; HOÀ BÌNH",
+    "kỹ thuật, kĩ thuật, Kỹ Thuật",
+    "thủy lợi thuỷ lợi Thủy Lợi",
+    "quý quí Quý, lý lí, y tế, ý kiến, yêu cầu, uỷ ban",
+    "Quyết định 15/QĐ-UBND ngày 1.2.2024. Số tiền 12.500.000 đồng!",
+    "giấy tờ (bản sao) “hợp lệ” – nộp tại: bộ phận một cửa… xong",
+    "Đất đai\nnhà ở\r\nkhác",
+    "email: ubnd@hoabinh.gov.vn, https://example.org/a?b=c",
+    "café naïve Ærø İstanbul ΣΊΣΥΦΟΣ",
+    "dat dai dangw kys ddaats",
+    "",
+];
+
+const TELEX: &[&str] = &[
+    "ddaats", "dangw", "kys", "nguowif", "huwowngs", "thuj", "tucj", "hoaf", "quys", "ddoor", "xa", "dat", "sos", "w",
+    "uw", "tieengs", "vieetj", "ddangw", "kyx", "Đất",
+];
+
+const SLUGS: &[&str] = &[
+    "Cấp xã",
+    "Đất đai",
+    "Giáo dục và đào tạo",
+    "Phòng Tài chính - Kế hoạch",
+    "  Ổn định  ",
+    "Thủy lợi",
+];
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn entry_json(e: &Entry, unigram: bool) -> Value {
+    let vars: Vec<Value> = e
+        .variants
+        .iter()
+        .map(|v| {
+            if unigram {
+                Value::from(v.as_str())
+            } else {
+                Value::from(u32::from_str_radix(v, 16).unwrap())
+            }
+        })
+        .collect();
+    serde_json::json!({
+        "df": e.postings.len(),
+        "vars": vars,
+        "other": e.other,
+        "postings": e.postings.iter().map(|p| [p.0, u32::from(p.1), p.2]).collect::<Vec<_>>(),
+    })
+}
+
+/// Everything the JS tests compare against.
+fn vectors() -> Value {
+    let analysis: Vec<Value> = ANALYSIS
+        .iter()
+        .map(|text| {
+            let tokens: Vec<Value> = tokenize(text)
+                .into_iter()
+                .map(|t| serde_json::json!([t.raw, t.exact, t.folded, t.glued]))
+                .collect();
+            serde_json::json!({ "text": text, "tokens": tokens })
+        })
+        .collect();
+    let telex: Vec<Value> = TELEX
+        .iter()
+        .map(|w| serde_json::json!([w, telex(&super::analyze::normalize(w))]))
+        .collect();
+    let slugs: Vec<Value> = SLUGS
+        .iter()
+        .map(|l| serde_json::json!([l, crate::text::slugify(l)]))
+        .collect();
+    let hashes: Vec<Value> = ["", "a", "dang ky", "đăng ki1", "sô3 đo3", "tam tru"]
+        .iter()
+        .map(|s| serde_json::json!([s, fnv1a32(s.as_bytes()), pair_signature(s)]))
+        .collect();
+
+    let docs = fixture();
+    let index = build_index(&docs);
+    let corpus = Corpus::build(&docs);
+    let files: BTreeMap<&str, String> = index
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), base64(&f.bytes)))
+        .collect();
+    let mut uni = serde_json::Map::new();
+    for (_, e) in entries(&index, "uni") {
+        uni.insert(e.key.clone(), entry_json(&e, true));
+    }
+    let mut pair = serde_json::Map::new();
+    for (_, e) in entries(&index, "pair") {
+        pair.insert(e.key.clone(), entry_json(&e, false));
+    }
+    let urls: Vec<&str> = corpus.order.iter().map(|&i| docs[i].url.as_str()).collect();
+    let table = facet_rows(&docs, &corpus.order, &facet_labels(&docs));
+    serde_json::json!({
+        "about": "Written by `cargo test search::tests::vectors` (src/search/tests.rs); do not edit.",
+        "analysis": analysis,
+        "telex": telex,
+        "slugs": slugs,
+        "hashes": hashes,
+        "fixture": {
+            "manifest": index.manifest_path,
+            "files": files,
+            "urls": urls,
+            "uni": uni,
+            "pair": pair,
+            "table": table,
+        },
+    })
+}
+
+/// Keeps `tests/js/vectors.json` in step with the analysis and the index format.
+/// `MINHBACH_UPDATE_VECTORS=1 cargo test vectors` rewrites it after an intended change.
+#[test]
+fn vectors_file_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/js/vectors.json");
+    let mut want = serde_json::to_string(&vectors()).unwrap();
+    want.push('\n');
+    if std::env::var_os("MINHBACH_UPDATE_VECTORS").is_some() {
+        std::fs::write(path, &want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{path} is out of date: run `MINHBACH_UPDATE_VECTORS=1 cargo test vectors`, then `node --test tests/js/`"
+    );
+}
+
+/// Writes a synthetic portal's index for `node tests/js/measure.cjs DIR`:
+/// `MINHBACH_SEARCH_SITE=DIR MINHBACH_SEARCH_PAGES=10000 cargo test write_synthetic_index -- --ignored`.
+#[test]
+#[ignore = "writes files; for measurements"]
+fn write_synthetic_index() {
+    let dir = std::env::var("MINHBACH_SEARCH_SITE").unwrap_or_else(|_| "/tmp/minhbach-search".into());
+    let pages = std::env::var("MINHBACH_SEARCH_PAGES").map_or(10_000, |n| n.parse().unwrap());
+    let index = build_index(&portal(pages, 42));
+    let root = std::path::Path::new(&dir);
+    for f in &index.files {
+        let path = root.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &f.bytes).unwrap();
+    }
+    std::fs::write(root.join("manifest-path.txt"), &index.manifest_path).unwrap();
 }

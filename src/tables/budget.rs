@@ -197,16 +197,8 @@ impl BudgetTable {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(&header);
         for row in &self.rows {
-            let mut record = vec![
-                row.code.clone(),
-                row.name.clone(),
-                (row.level + 1).to_string(),
-            ];
-            record.extend(
-                row.values
-                    .iter()
-                    .map(|v| v.map(Decimal::to_plain).unwrap_or_default()),
-            );
+            let mut record = vec![row.code.clone(), row.name.clone(), (row.level + 1).to_string()];
+            record.extend(row.values.iter().map(|v| v.map(Decimal::to_plain).unwrap_or_default()));
             let _ = w.write_record(&record);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -225,10 +217,7 @@ impl BudgetTable {
                 obj.insert("name".into(), row.name.clone().into());
                 obj.insert("level".into(), (row.level + 1).into());
                 for (col, v) in self.columns.iter().zip(&row.values) {
-                    obj.insert(
-                        col.title.clone(),
-                        v.map_or(serde_json::Value::Null, json_number),
-                    );
+                    obj.insert(col.title.clone(), v.map_or(serde_json::Value::Null, json_number));
                 }
                 serde_json::Value::Object(obj)
             })
@@ -249,10 +238,7 @@ impl BudgetTable {
                 } else {
                     r.name.clone()
                 };
-                (
-                    label,
-                    r.values.iter().map(|v| v.map(Decimal::to_f64)).collect(),
-                )
+                (label, r.values.iter().map(|v| v.map(Decimal::to_f64)).collect())
             })
             .collect()
     }
@@ -317,9 +303,7 @@ pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
         );
     }
     let level_col = level_cols.first().copied();
-    let shown: Vec<usize> = (0..records.headers.len())
-        .filter(|i| Some(*i) != level_col)
-        .collect();
+    let shown: Vec<usize> = (0..records.headers.len()).filter(|i| Some(*i) != level_col).collect();
     if records.headers.is_empty() {
         return (None, diags);
     }
@@ -350,13 +334,8 @@ pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
         let title = records.headers[c].clone();
         if title.is_empty() {
             diags.push(
-                Diagnostic::error(
-                    path,
-                    header_line,
-                    c + 1,
-                    format!("column {} has no title", c + 1),
-                )
-                .with_hint("every column of numbers needs a title in the header row"),
+                Diagnostic::error(path, header_line, c + 1, format!("column {} has no title", c + 1))
+                    .with_hint("every column of numbers needs a title in the header row"),
             );
         } else if let Some(first) = columns.iter().find(|col: &&ValueColumn| col.title == title) {
             diags.push(
@@ -364,7 +343,10 @@ pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
                     path,
                     header_line,
                     c + 1,
-                    format!("column title \"{title}\" is already used by column {}", first.source_column),
+                    format!(
+                        "column title \"{title}\" is already used by column {}",
+                        first.source_column
+                    ),
                 )
                 .with_hint("give each column its own title, e.g. \"Dự toán - Tổng số\" and \"Thực hiện - Tổng số\""),
             );
@@ -423,8 +405,7 @@ pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
             match numbers.cells[k] {
                 CellNumber::Empty => row.push(None),
                 CellNumber::Value(w) => {
-                    if numbers.guessed && !warned_guess && cell.contains(',') && !cell.contains('.')
-                    {
+                    if numbers.guessed && !warned_guess && cell.contains(',') && !cell.contains('.') {
                         warned_guess = true;
                         diags.push(
                             Diagnostic::warning(
@@ -462,8 +443,7 @@ pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
                     if !reported_conflict {
                         reported_conflict = true;
                         let (first_line, first_col) = position(first);
-                        let first_cell =
-                            &records.rows[first / width].1[first_col.source_column - 1];
+                        let first_cell = &records.rows[first / width].1[first_col.source_column - 1];
                         let (this, that) = match numbers.convention {
                             Convention::Comma => ("a decimal point", "a decimal comma"),
                             Convention::Point => ("a decimal comma", "a decimal point"),
@@ -525,22 +505,11 @@ pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
         return (None, diags);
     }
     check_sums(path, &rows, &columns, &values, &mut diags);
-    (
-        Some(BudgetTable {
-            headers,
-            columns,
-            rows,
-        }),
-        diags,
-    )
+    (Some(BudgetTable { headers, columns, rows }), diags)
 }
 
 fn non_empty(s: &str, default: &str) -> String {
-    if s.is_empty() {
-        default.to_owned()
-    } else {
-        s.to_owned()
-    }
+    if s.is_empty() { default.to_owned() } else { s.to_owned() }
 }
 
 /// Levels from an explicit `level` column: 1 for top-level rows, at most one deeper than the
@@ -567,9 +536,7 @@ fn levels_from_column(
                         col + 1,
                         format!("\"{cell}\" is not a level in column \"{title}\""),
                     )
-                    .with_hint(
-                        "write a whole number: 1 for top-level rows, 2 for their parts, and so on",
-                    ),
+                    .with_hint("write a whole number: 1 for top-level rows, 2 for their parts, and so on"),
                 );
                 previous.max(1)
             }
@@ -685,9 +652,7 @@ fn roman_value(s: &str) -> Option<u32> {
             total += *d as i64;
         }
     }
-    let value = u32::try_from(total)
-        .ok()
-        .filter(|v| (1..4000).contains(v))?;
+    let value = u32::try_from(total).ok().filter(|v| (1..4000).contains(v))?;
     (to_roman(value) == s).then_some(value)
 }
 
@@ -802,9 +767,7 @@ fn announces_part(name: &str) -> bool {
     let lower = name.to_lowercase();
     let lower = lower.trim_start_matches(['-', '*', '(', ' ']);
     let folded = fold_diacritics(lower);
-    lower.starts_with("trong đó")
-        || folded.trim_end() == "trong do"
-        || folded.starts_with("trong do:")
+    lower.starts_with("trong đó") || folded.trim_end() == "trong do" || folded.starts_with("trong do:")
 }
 
 /// Warns about parents whose children do not add up, see the module documentation.
@@ -838,18 +801,12 @@ fn check_sums(
             if col.percent {
                 continue;
             }
-            let parts: Vec<(Decimal, usize)> =
-                children.iter().filter_map(|&i| values[i][c]).collect();
+            let parts: Vec<(Decimal, usize)> = children.iter().filter_map(|&i| values[i][c]).collect();
             if parts.is_empty() {
                 continue;
             }
             let sum: Decimal = parts.iter().map(|(v, _)| *v).sum();
-            let coarsest = parts
-                .iter()
-                .map(|(_, d)| *d)
-                .chain([total_decimals])
-                .min()
-                .unwrap_or(0);
+            let coarsest = parts.iter().map(|(_, d)| *d).chain([total_decimals]).min().unwrap_or(0);
             let tolerance = if coarsest >= SCALE {
                 Decimal::ZERO
             } else {
@@ -925,17 +882,13 @@ mod tests {
 
     #[test]
     fn vietnamese_numbers() {
-        let (t, _) =
-            ok("STT,Nội dung,Dự toán,Thực hiện\n1,Thu,\"1.234,5\",1.000\n2,Chi,–,\"12,25\"\n");
+        let (t, _) = ok("STT,Nội dung,Dự toán,Thực hiện\n1,Thu,\"1.234,5\",1.000\n2,Chi,–,\"12,25\"\n");
         assert_eq!(
             t.rows[0].values,
             vec![Decimal::parse_plain("1234.5"), Decimal::parse_plain("1000")]
         );
         assert_eq!(t.rows[1].values[1], Decimal::parse_plain("12.25"));
-        assert_eq!(
-            texts(&t),
-            vec![vec!["1.234,5", "1.000,00"], vec!["–", "12,25"]]
-        );
+        assert_eq!(texts(&t), vec![vec!["1.234,5", "1.000,00"], vec!["–", "12,25"]]);
     }
 
     #[test]
@@ -962,9 +915,7 @@ mod tests {
 
     #[test]
     fn mixed_conventions_are_an_error_at_the_first_conflict() {
-        let e = errors(
-            "STT,Nội dung,A,B\n1,Thu,\"1.234,5\",1\n2,Chi,3,\"1,234.5\"\n3,Khác,\"9,000.5\",1\n",
-        );
+        let e = errors("STT,Nội dung,A,B\n1,Thu,\"1.234,5\",1\n2,Chi,3,\"1,234.5\"\n3,Khác,\"9,000.5\",1\n");
         assert_eq!(
             e,
             vec![
@@ -996,9 +947,7 @@ mod tests {
         assert!(e[0].starts_with("content/ngan-sach/a.csv:1:1: a budget table needs a code column, a name column and at least one column of numbers"), "{e:?}");
         let e = errors("STT,Nội dung,A,A\n1,Thu,1,2\n");
         assert!(
-            e[0].starts_with(
-                "content/ngan-sach/a.csv:1:4: column title \"A\" is already used by column 3"
-            ),
+            e[0].starts_with("content/ngan-sach/a.csv:1:4: column title \"A\" is already used by column 3"),
             "{e:?}"
         );
         let e = errors("STT,Nội dung,A\n");
@@ -1043,9 +992,8 @@ mod tests {
 
     #[test]
     fn roman_numerals_start_without_letters() {
-        let (t, _) = ok(
-            "STT,Nội dung,X\nI,Thu,1\n1,Thuế,1\nII,Chi,2\n1,Lương,2\na,Cơ sở,2\nIII,Khác,\nIV,Nữa,\nV,Cuối,\n",
-        );
+        let (t, _) =
+            ok("STT,Nội dung,X\nI,Thu,1\n1,Thuế,1\nII,Chi,2\n1,Lương,2\na,Cơ sở,2\nIII,Khác,\nIV,Nữa,\nV,Cuối,\n");
         assert_eq!(
             levels(&t),
             [
@@ -1078,10 +1026,7 @@ mod tests {
         );
         // After H, an I followed by II is Roman.
         let (t, _) = ok("STT,Nội dung,X\nG,g,\nH,h,\nI,một,\nII,hai,\n");
-        assert_eq!(
-            levels(&t)[2..],
-            [("I".to_string(), 1), ("II".to_string(), 1)]
-        );
+        assert_eq!(levels(&t)[2..], [("I".to_string(), 1), ("II".to_string(), 1)]);
         assert_eq!(classify_code("IV"), Code::Roman(4));
         assert_eq!(classify_code("IIII"), Code::None);
         assert_eq!(classify_code("(a)"), Code::Lower);
@@ -1091,15 +1036,11 @@ mod tests {
 
     #[test]
     fn level_column() {
-        let (t, w) = ok(
-            "STT,Nội dung,level,Số tiền\nA,Tổng,1,10\n,Phần một,2,4\n,Phần hai,2,6\n,Chi tiết,3,6\nB,Khác,1,\n",
-        );
+        let (t, w) =
+            ok("STT,Nội dung,level,Số tiền\nA,Tổng,1,10\n,Phần một,2,4\n,Phần hai,2,6\n,Chi tiết,3,6\nB,Khác,1,\n");
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(t.headers, vec!["STT", "Nội dung", "Số tiền"]);
-        assert_eq!(
-            t.rows.iter().map(|r| r.level).collect::<Vec<_>>(),
-            vec![0, 1, 1, 2, 0]
-        );
+        assert_eq!(t.rows.iter().map(|r| r.level).collect::<Vec<_>>(), vec![0, 1, 1, 2, 0]);
         assert_eq!(t.rows[3].parent, Some(2));
         let (_, w) = ok("STT,Nội dung,Level,Số tiền\nA,Tổng,1,10\n,Phần một,2,4\n");
         assert_eq!(
@@ -1174,21 +1115,20 @@ mod tests {
         assert!(is_percent_title("So sánh dự toán"));
         assert!(!is_percent_title("So sánh tuyệt đối"));
         assert!(!is_percent_title("Dự toán"));
-        let (t, w) = ok(
-            "STT,Nội dung,Dự toán,So sánh (%)\nA,Tổng,100,\"98,5\"\n1,Một,60,50%\n2,Hai,40,\"101,25 %\"\n",
-        );
+        let (t, w) = ok("STT,Nội dung,Dự toán,So sánh (%)\nA,Tổng,100,\"98,5\"\n1,Một,60,50%\n2,Hai,40,\"101,25 %\"\n");
         assert!(w.is_empty(), "percentages are not summed: {w:?}");
         assert!(t.columns[1].percent && !t.columns[0].percent);
         assert_eq!(
             texts(&t),
-            vec![
-                vec!["100", "98,50%"],
-                vec!["60", "50,00%"],
-                vec!["40", "101,25%"]
-            ]
+            vec![vec!["100", "98,50%"], vec!["60", "50,00%"], vec!["40", "101,25%"]]
         );
         let e = errors("STT,Nội dung,Tỷ lệ\n1,Một,50%%\n");
-        assert!(e[0].ends_with("(write 1234.5 or 1.234,5; leave empty or write - for no value; a % sign is allowed in this column)"), "{e:?}");
+        assert!(
+            e[0].ends_with(
+                "(write 1234.5 or 1.234,5; leave empty or write - for no value; a % sign is allowed in this column)"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -1230,11 +1170,7 @@ mod tests {
         assert_eq!(rows[1]["Dự toán, năm 2025"], 1000);
         assert_eq!(rows[1]["level"], 2);
         assert!(rows[3]["Dự toán, năm 2025"].is_null());
-        assert_eq!(
-            serde_json::to_string(&t.to_json()).unwrap(),
-            json,
-            "deterministic"
-        );
+        assert_eq!(serde_json::to_string(&t.to_json()).unwrap(), json, "deterministic");
     }
 
     #[test]
@@ -1256,14 +1192,8 @@ mod tests {
         assert_eq!(
             tops,
             vec![
-                (
-                    "Thu".to_string(),
-                    vec![Some(12345.6), Some(12000.0), Some(97.2)]
-                ),
-                (
-                    "Chi".to_string(),
-                    vec![Some(10000.0), Some(9000.5), Some(90.0)]
-                ),
+                ("Thu".to_string(), vec![Some(12345.6), Some(12000.0), Some(97.2)]),
+                ("Chi".to_string(), vec![Some(10000.0), Some(9000.5), Some(90.0)]),
             ]
         );
         let chart = t.chart("Cân đối ngân sách", "triệu đồng").unwrap();

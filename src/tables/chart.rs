@@ -54,52 +54,29 @@ impl Kind {
 /// `series` are `(name, values)` with one value per label (`None`: no data, no bar); `unit` is
 /// shown above the axis ("Đơn vị: triệu đồng") and after values in the text alternative
 /// (`%` is written right after the number). Bars start at zero; negative values go down.
-pub fn bar_chart(
-    title: &str,
-    labels: &[String],
-    series: &[(String, Vec<Option<f64>>)],
-    unit: &str,
-) -> Chart {
+pub fn bar_chart(title: &str, labels: &[String], series: &[(String, Vec<Option<f64>>)], unit: &str) -> Chart {
     draw(Kind::Bar, title, labels, series, unit)
 }
 
 /// A line chart: labels along the x axis (usually periods), one line per series, with a
 /// distinct marker and dash pattern per series. A missing value breaks the line. The y axis
 /// starts at zero unless every value is far from it (rates around 95%).
-pub fn line_chart(
-    title: &str,
-    labels: &[String],
-    series: &[(String, Vec<Option<f64>>)],
-    unit: &str,
-) -> Chart {
+pub fn line_chart(title: &str, labels: &[String], series: &[(String, Vec<Option<f64>>)], unit: &str) -> Chart {
     draw(Kind::Line, title, labels, series, unit)
 }
 
-fn draw(
-    kind: Kind,
-    title: &str,
-    labels: &[String],
-    series: &[(String, Vec<Option<f64>>)],
-    unit: &str,
-) -> Chart {
+fn draw(kind: Kind, title: &str, labels: &[String], series: &[(String, Vec<Option<f64>>)], unit: &str) -> Chart {
     let values: Vec<f64> = series
         .iter()
         .flat_map(|(_, v)| v.iter().take(labels.len()).flatten().copied())
         .filter(|v| v.is_finite())
         .collect();
     // Percentages always show two decimals, like the tables (`99,80%`).
-    let decimals = if unit == "%" {
-        2
-    } else {
-        value_decimals(&values)
-    };
+    let decimals = if unit == "%" { 2 } else { value_decimals(&values) };
     let alt = alt_text(kind, title, labels, series, unit, decimals);
     let id = format!(
         "mbc-{:010x}",
-        fnv1a(&format!(
-            "{}|{title}|{labels:?}|{series:?}|{unit}",
-            kind.name()
-        )) >> 24
+        fnv1a(&format!("{}|{title}|{labels:?}|{series:?}|{unit}", kind.name())) >> 24
     );
 
     let mut out = String::with_capacity(4096);
@@ -133,11 +110,7 @@ fn draw(
         .iter()
         .map(|t| with_unit(&format_decimal(*t, scale.decimals), unit, false))
         .collect();
-    let widest = tick_labels
-        .iter()
-        .map(|t| t.chars().count())
-        .max()
-        .unwrap_or(1);
+    let widest = tick_labels.iter().map(|t| t.chars().count()).max().unwrap_or(1);
     let left = (widest as f64 * CHAR_WIDTH + 14.0).max(36.0).round();
     let plot = Plot {
         left,
@@ -262,11 +235,7 @@ fn draw_header(out: &mut String, kind: Kind, series: &[(String, Vec<Option<f64>>
                     out.push_str(&marker(i, x + 7.0, cy, colour));
                 }
             }
-            out.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\">",
-                num(x + 22.0),
-                num(cy + 4.0)
-            ));
+            out.push_str(&format!("<text x=\"{}\" y=\"{}\">", num(x + 22.0), num(cy + 4.0)));
             if cut {
                 out.push_str(&format!("<title>{}</title>", escape_html(&series[i].0)));
             }
@@ -296,11 +265,7 @@ fn draw_bars(
             };
             let x = plot.left + slot * i as f64 + (slot - group) / 2.0 + bar * s as f64;
             let y = plot.y(v);
-            let (top, h) = if y < zero {
-                (y, zero - y)
-            } else {
-                (zero, y - zero)
-            };
+            let (top, h) = if y < zero { (y, zero - y) } else { (zero, y - zero) };
             out.push_str(&format!(
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
                 num(x + 0.5),
@@ -339,12 +304,7 @@ fn draw_lines(
             match values.get(i).copied().flatten().filter(|v| v.is_finite()) {
                 Some(v) => {
                     let (x, y) = (plot.left + slot * (i as f64 + 0.5), plot.y(v));
-                    path.push_str(&format!(
-                        "{}{} {}",
-                        if pen_down { " L" } else { " M" },
-                        num(x),
-                        num(y)
-                    ));
+                    path.push_str(&format!("{}{} {}", if pen_down { " L" } else { " M" }, num(x), num(y)));
                     pen_down = true;
                     points.push((x, y, i, v));
                 }
@@ -369,11 +329,7 @@ fn draw_lines(
             let text = point_text(name, &labels[i], v, unit, decimals);
             // Put the value's text inside the marker so it shows on hover and to assistive tech.
             let m = m.trim_end_matches("/>");
-            out.push_str(&format!(
-                "{m}><title>{}</title>{}",
-                escape_html(&text),
-                closing(m)
-            ));
+            out.push_str(&format!("{m}><title>{}</title>{}", escape_html(&text), closing(m)));
         }
         out.push_str("</g>");
     }
@@ -403,11 +359,7 @@ fn marker(series: usize, x: f64, y: f64, colour: &str) -> String {
             num(x - 4.0),
             num(y - 4.0)
         ),
-        2 => format!(
-            "<path d=\"M{} {}l5 9h-10z\" fill=\"{colour}\"/>",
-            num(x),
-            num(y - 5.0)
-        ),
+        2 => format!("<path d=\"M{} {}l5 9h-10z\" fill=\"{colour}\"/>", num(x), num(y - 5.0)),
         _ => format!(
             "<path d=\"M{} {}l5 5l-5 5l-5 -5z\" fill=\"{colour}\"/>",
             num(x),
@@ -426,14 +378,8 @@ fn dash(series: usize) -> String {
 /// X labels under the plot, wrapped on two lines and cut with `…` when too long (the full text
 /// stays in a `<title>`). When the slots are narrow, only every n-th label is written.
 fn draw_x_labels(out: &mut String, plot: &Plot, labels: &[String], slot: f64) {
-    let every = if slot < 48.0 {
-        (48.0 / slot).ceil() as usize
-    } else {
-        1
-    };
-    let max_chars = (((slot * every as f64) - 6.0) / CHAR_WIDTH)
-        .floor()
-        .max(3.0) as usize;
+    let every = if slot < 48.0 { (48.0 / slot).ceil() as usize } else { 1 };
+    let max_chars = (((slot * every as f64) - 6.0) / CHAR_WIDTH).floor().max(3.0) as usize;
     let y = plot.top + PLOT_HEIGHT + 16.0;
     out.push_str("<g text-anchor=\"middle\">");
     for (i, label) in labels.iter().enumerate() {
@@ -450,10 +396,7 @@ fn draw_x_labels(out: &mut String, plot: &Plot, labels: &[String], slot: f64) {
             if n == 0 {
                 out.push_str(&format!("<tspan>{}</tspan>", escape_html(line)));
             } else {
-                out.push_str(&format!(
-                    "<tspan x=\"{x}\" dy=\"14\">{}</tspan>",
-                    escape_html(line)
-                ));
+                out.push_str(&format!("<tspan x=\"{x}\" dy=\"14\">{}</tspan>", escape_html(line)));
             }
         }
         out.push_str("</text>");
@@ -505,11 +448,7 @@ fn wrap(label: &str, max: usize) -> (Vec<String>, bool) {
         if let Some(last) = lines.last_mut() {
             if !last.ends_with('…') {
                 let (s, _) = short(&format!("{last}…"), max);
-                *last = if s.ends_with('…') {
-                    s
-                } else {
-                    format!("{s}…")
-                };
+                *last = if s.ends_with('…') { s } else { format!("{s}…") };
             }
         }
     }
@@ -565,12 +504,7 @@ impl Scale {
         } else {
             (-step.log10()).ceil().min(6.0) as usize
         };
-        Scale {
-            lo,
-            hi,
-            step,
-            decimals,
-        }
+        Scale { lo, hi, step, decimals }
     }
 
     fn ticks(&self) -> Vec<f64> {
@@ -708,11 +642,7 @@ mod tests {
 
     fn chart_id(svg: &str) -> String {
         let ids = svg.split("aria-labelledby=\"").nth(1).unwrap();
-        ids.split(' ')
-            .next()
-            .unwrap()
-            .trim_end_matches("-t")
-            .to_owned()
+        ids.split(' ').next().unwrap().trim_end_matches("-t").to_owned()
     }
 
     #[test]
@@ -735,17 +665,12 @@ mod tests {
         assert!(c.svg.contains("role=\"img\""));
         assert!(c.svg.contains("width=\"100%\""));
         let id = chart_id(&c.svg);
+        assert!(c.svg.contains(&format!("aria-labelledby=\"{id}-t {id}-d\"")));
         assert!(
             c.svg
-                .contains(&format!("aria-labelledby=\"{id}-t {id}-d\""))
+                .contains(&format!("<title id=\"{id}-t\">Cân đối ngân sách 2025</title>"))
         );
-        assert!(c.svg.contains(&format!(
-            "<title id=\"{id}-t\">Cân đối ngân sách 2025</title>"
-        )));
-        assert!(
-            c.svg
-                .contains(&format!("<desc id=\"{id}-d\">Biểu đồ cột: Cân đối"))
-        );
+        assert!(c.svg.contains(&format!("<desc id=\"{id}-d\">Biểu đồ cột: Cân đối")));
         assert!(c.svg.contains("Đơn vị: triệu đồng"));
         assert!(c.svg.contains(">15.000<"), "{}", c.svg);
         assert!(
@@ -764,10 +689,7 @@ mod tests {
         let args = (
             "A & B <x>",
             labels(&["\"Q\" <1>"]),
-            vec![
-                ("S & T".to_string(), vec![Some(1.0)]),
-                ("U".to_string(), vec![None]),
-            ],
+            vec![("S & T".to_string(), vec![Some(1.0)]), ("U".to_string(), vec![None])],
         );
         let a = bar_chart(args.0, &args.1, &args.2, "");
         let b = bar_chart(args.0, &args.1, &args.2, "");
@@ -776,17 +698,12 @@ mod tests {
         assert!(a.svg.contains("&quot;Q&quot; &lt;1&gt;"));
         assert!(!a.svg.contains("<x>"));
         assert!(
-            a.alt
-                .contains("S & T — \"Q\" <1>: 1. U — \"Q\" <1>: không có số liệu."),
+            a.alt.contains("S & T — \"Q\" <1>: 1. U — \"Q\" <1>: không có số liệu."),
             "{}",
             a.alt
         );
         let other = bar_chart("Khác", &args.1, &args.2, "");
-        assert_ne!(
-            chart_id(&a.svg),
-            chart_id(&other.svg),
-            "ids differ between charts"
-        );
+        assert_ne!(chart_id(&a.svg), chart_id(&other.svg), "ids differ between charts");
     }
 
     #[test]
@@ -796,22 +713,16 @@ mod tests {
             &labels(&["Quý 1/2024", "Quý 2/2024", "Quý 3/2024"]),
             &[
                 ("Đúng hạn".into(), vec![Some(97.5), None, Some(99.8)]),
-                (
-                    "Trực tuyến".into(),
-                    vec![Some(60.0), Some(70.25), Some(80.0)],
-                ),
+                ("Trực tuyến".into(), vec![Some(60.0), Some(70.25), Some(80.0)]),
             ],
             "%",
         );
-        assert!(c.alt.starts_with("Biểu đồ đường: Tỷ lệ đúng hạn. Đúng hạn — Quý 1/2024: 97,50%; Quý 2/2024: không có số liệu;"));
+        assert!(c.alt.starts_with(
+            "Biểu đồ đường: Tỷ lệ đúng hạn. Đúng hạn — Quý 1/2024: 97,50%; Quý 2/2024: không có số liệu;"
+        ));
         assert!(c.alt.contains("Quý 2/2024: 70,25%"));
         assert!(c.svg.contains("<desc"));
-        assert_eq!(
-            c.svg.matches("<path d=\"M").count(),
-            2,
-            "two lines: {}",
-            c.svg
-        );
+        assert_eq!(c.svg.matches("<path d=\"M").count(), 2, "two lines: {}", c.svg);
         assert!(c.svg.contains("stroke-dasharray=\"7 4\""));
         // The gap splits the first line into two moves.
         let first = c.svg.split("<path d=\"").nth(1).unwrap();
@@ -823,15 +734,9 @@ mod tests {
     fn long_labels_are_cut_with_the_full_text_kept() {
         let long = "Chi thường xuyên cho sự nghiệp giáo dục, đào tạo và dạy nghề của các trường trên địa bàn";
         let many: Vec<String> = (0..6).map(|i| format!("{long} {i}")).collect();
-        let series = vec![(
-            "Dự toán".to_string(),
-            (0..6).map(|i| Some(i as f64)).collect(),
-        )];
+        let series = vec![("Dự toán".to_string(), (0..6).map(|i| Some(i as f64)).collect())];
         let c = bar_chart("T", &many, &series, "triệu đồng");
-        assert!(
-            c.svg
-                .contains(&format!("<title>{}</title>", escape_html(&many[0])))
-        );
+        assert!(c.svg.contains(&format!("<title>{}</title>", escape_html(&many[0]))));
         assert!(c.svg.contains('…'));
         let (lines, cut) = wrap("Thu ngân sách nhà nước", 12);
         assert_eq!(lines, vec!["Thu ngân", "sách nhà…"]);

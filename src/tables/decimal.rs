@@ -321,10 +321,7 @@ fn read_body(s: &str) -> Reading {
             };
             if dots + commas > 1 {
                 // Several separators of one kind can only be grouping.
-                return decided(
-                    other_convention,
-                    ungroup(s, sep).and_then(|i| written(&i, "")),
-                );
+                return decided(other_convention, ungroup(s, sep).and_then(|i| written(&i, "")));
             }
             let (int, frac) = s.split_once(sep).unwrap_or((s, ""));
             let as_decimal = written(int, frac).filter(|_| !frac.is_empty());
@@ -397,17 +394,16 @@ pub struct FileNumbers {
 /// shapes the Vietnamese convention wins and [`FileNumbers::guessed`] is set.
 pub fn read_numbers<S: AsRef<str>>(cells: &[S], fallback: Option<Convention>) -> FileNumbers {
     let readings: Vec<Reading> = cells.iter().map(|c| classify(c.as_ref())).collect();
-    let decided_by = readings
-        .iter()
-        .position(|r| matches!(r, Reading::Decided(..)));
+    let decided_by = readings.iter().position(|r| matches!(r, Reading::Decided(..)));
     let mut guessed = false;
     let convention = match decided_by.map(|i| readings[i]) {
         Some(Reading::Decided(c, _)) => c,
         _ => fallback.unwrap_or_else(|| {
             let shape = |sep: char| {
-                cells.iter().zip(&readings).any(|(c, r)| {
-                    matches!(r, Reading::Ambiguous { .. }) && c.as_ref().contains(sep)
-                })
+                cells
+                    .iter()
+                    .zip(&readings)
+                    .any(|(c, r)| matches!(r, Reading::Ambiguous { .. }) && c.as_ref().contains(sep))
             };
             match (shape('.'), shape(',')) {
                 (true, true) => {
@@ -452,10 +448,7 @@ mod tests {
     }
 
     fn w(s: &str, decimals: usize) -> Written {
-        Written {
-            value: d(s),
-            decimals,
-        }
+        Written { value: d(s), decimals }
     }
 
     #[test]
@@ -485,26 +478,14 @@ mod tests {
         use Convention::*;
         assert_eq!(classify("1.234,5"), Reading::Decided(Comma, w("1234.5", 1)));
         assert_eq!(classify("12,5"), Reading::Decided(Comma, w("12.5", 1)));
-        assert_eq!(
-            classify("1.234.567"),
-            Reading::Decided(Comma, w("1234567", 0))
-        );
+        assert_eq!(classify("1.234.567"), Reading::Decided(Comma, w("1234567", 0)));
         assert_eq!(classify("1,234.5"), Reading::Decided(Point, w("1234.5", 1)));
         assert_eq!(classify("1234.5"), Reading::Decided(Point, w("1234.5", 1)));
-        assert_eq!(
-            classify("1,234,567"),
-            Reading::Decided(Point, w("1234567", 0))
-        );
+        assert_eq!(classify("1,234,567"), Reading::Decided(Point, w("1234567", 0)));
         assert_eq!(classify("0.123"), Reading::Decided(Point, w("0.123", 3)));
-        assert_eq!(
-            classify("-1.234,56"),
-            Reading::Decided(Comma, w("-1234.56", 2))
-        );
+        assert_eq!(classify("-1.234,56"), Reading::Decided(Comma, w("-1234.56", 2)));
         assert_eq!(classify("1 234,5"), Reading::Decided(Comma, w("1234.5", 1)));
-        assert_eq!(
-            classify("1\u{a0}234.5"),
-            Reading::Decided(Point, w("1234.5", 1))
-        );
+        assert_eq!(classify("1\u{a0}234.5"), Reading::Decided(Point, w("1234.5", 1)));
     }
 
     #[test]

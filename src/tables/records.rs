@@ -39,7 +39,10 @@ pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {
             first = false;
             records.headers = cells;
             if records.headers.iter().all(String::is_empty) {
-                diags.push(Diagnostic::error(path, line, 1, "the header row is empty").with_hint("the first row must name the columns"));
+                diags.push(
+                    Diagnostic::error(path, line, 1, "the header row is empty")
+                        .with_hint("the first row must name the columns"),
+                );
             }
             continue;
         }
@@ -52,7 +55,11 @@ pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {
                     path,
                     line,
                     1,
-                    format!("this row has {} cells but the header has {}", cells.len(), records.headers.len()),
+                    format!(
+                        "this row has {} cells but the header has {}",
+                        cells.len(),
+                        records.headers.len()
+                    ),
                 )
                 .with_hint("a cell containing a comma must be in double quotes"),
             );
@@ -61,7 +68,9 @@ pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {
         records.rows.push((line, cells));
     }
     if first {
-        diags.push(Diagnostic::error(path, 1, 1, "the CSV file is empty").with_hint("the first row must name the columns"));
+        diags.push(
+            Diagnostic::error(path, 1, 1, "the CSV file is empty").with_hint("the first row must name the columns"),
+        );
     }
     (records, diags)
 }
@@ -95,7 +104,10 @@ mod tests {
 
     #[test]
     fn lines_survive_crlf_and_blank_lines() {
-        let (r, d) = read_records("a.csv", "\r\ncode,title\r\n1,Một\r\n\r\n\r\n2,Hai\r\n3,\"Ba\r\nbốn\"\r\n4,Năm\r\n");
+        let (r, d) = read_records(
+            "a.csv",
+            "\r\ncode,title\r\n1,Một\r\n\r\n\r\n2,Hai\r\n3,\"Ba\r\nbốn\"\r\n4,Năm\r\n",
+        );
         assert!(d.is_empty());
         assert_eq!(r.headers, vec!["code", "title"]);
         let lines: Vec<usize> = r.rows.iter().map(|(l, _)| *l).collect();

@@ -30,10 +30,10 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use super::chart::{Chart, bar_chart, line_chart};
-use super::decimal::{CellNumber, Reading, classify, read_numbers};
+use super::decimal::{CellNumber, Decimal, Reading, classify, read_numbers};
 use super::records::read_records;
 use crate::diag::Diagnostic;
-use crate::numbers::{format_percent, group_int, parse_integer};
+use crate::numbers::{format_decimal, format_percent, group_int, parse_integer};
 use crate::text::closest;
 
 /// The required columns of a dossier report.
@@ -86,8 +86,7 @@ impl Period {
                     (rest.len() == 2).then_some(Period::Quarter(y, q))
                 } else {
                     let m: u8 = rest.parse().ok().filter(|m| (1..=12).contains(m))?;
-                    (rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit()))
-                        .then_some(Period::Month(y, m))
+                    (rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_digit())).then_some(Period::Month(y, m))
                 }
             }
         }
@@ -164,8 +163,7 @@ impl Figures {
     /// On-time rate as a ratio: (early + on time) / resolved; `None` when nothing was resolved.
     pub fn on_time_rate(&self) -> Option<f64> {
         let resolved = self.resolved();
-        (resolved > 0)
-            .then(|| (self.resolved_early + self.resolved_on_time) as f64 / resolved as f64)
+        (resolved > 0).then(|| (self.resolved_early + self.resolved_on_time) as f64 / resolved as f64)
     }
 
     /// Online share as a ratio: online / received; `None` when not reported or nothing received.
@@ -241,11 +239,7 @@ impl DossierReport {
         periods
             .into_iter()
             .map(|p| {
-                let rows = self
-                    .rows
-                    .iter()
-                    .filter(|r| r.period == p)
-                    .map(|r| &r.figures);
+                let rows = self.rows.iter().filter(|r| r.period == p).map(|r| &r.figures);
                 (p, Figures::sum(rows))
             })
             .collect()
@@ -306,6 +300,11 @@ pub struct GenericTable {
     pub numeric: Vec<bool>,
     /// The numbers of numeric columns, per row; `None` elsewhere and for empty cells.
     pub values: Vec<Vec<Option<f64>>>,
+    /// Decimals shown per numeric column: the most written in it.
+    pub decimals: Vec<usize>,
+    /// Whether each numeric column is shown in Vietnamese format (`12.345,6`). Columns of
+    /// years (whole numbers 1900–2100 written without separators) are shown as written.
+    pub formatted: Vec<bool>,
 }
 
 /// The kind of chart a generic table declares.
@@ -395,15 +394,9 @@ pub fn validate_chart(table: &StatsTable, spec: &ChartSpec) -> Result<(), String
 }
 
 fn missing_column(name: &str, names: &[&str]) -> String {
-    let listed = names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let listed = names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
     match closest(name, names) {
-        Some(c) => format!(
-            "chart column \"{name}\" is not in the table; did you mean \"{c}\"? (columns: {listed})"
-        ),
+        Some(c) => format!("chart column \"{name}\" is not in the table; did you mean \"{c}\"? (columns: {listed})"),
         None => format!("chart column \"{name}\" is not in the table (columns: {listed})"),
     }
 }
@@ -479,8 +472,15 @@ impl StatsTable {
                 rows: t
                     .rows
                     .iter()
-                    .map(|(_, cells)| StatsRowView {
-                        cells: cells.clone(),
+                    .zip(&t.values)
+                    .map(|((_, cells), values)| StatsRowView {
+                        cells: (0..cells.len())
+                            .map(|c| match (t.formatted[c], values[c]) {
+                                (true, Some(v)) => format_decimal(v, t.decimals[c]),
+                                (true, None) => "–".to_owned(),
+                                (false, _) => cells[c].clone(),
+                            })
+                            .collect(),
                     })
                     .collect(),
                 totals: Vec::new(),
@@ -548,12 +548,10 @@ impl StatsTable {
                     .collect();
                 let by_period = r.by_period();
                 let mut totals: Vec<StatsRowView> = Vec::new();
-                if r.has_unit {
-                    totals.extend(
-                        by_period
-                            .iter()
-                            .map(|(p, f)| row(p.label(), unit_cell("Cộng"), f)),
-                    );
+                // Sums per period, when some period has several units.
+                let shared = |p: &Period| r.rows.iter().filter(|d| d.period == *p).count() > 1;
+                if r.has_unit && by_period.iter().any(|(p, _)| shared(p)) {
+                    totals.extend(by_period.iter().map(|(p, f)| row(p.label(), unit_cell("Cộng"), f)));
                 }
                 let total = r.total();
                 totals.push(row("Tổng cộng".to_owned(), unit_cell(""), &total));
@@ -703,9 +701,7 @@ impl StatsTable {
                         .map(|(v, name)| match v {
                             serde_json::Value::Null => String::new(),
                             serde_json::Value::String(s) => s.clone(),
-                            serde_json::Value::Number(n)
-                                if name == "on_time_rate" || name == "online_share" =>
-                            {
+                            serde_json::Value::Number(n) if name == "on_time_rate" || name == "online_share" => {
                                 format!("{:.2}", n.as_f64().unwrap_or(0.0))
                             }
                             other => other.to_string(),
@@ -759,20 +755,15 @@ impl StatsTable {
                         .collect()
                 };
                 let count_unit = if unit.is_empty() { "hồ sơ" } else { unit };
-                let draw = |kind: ChartKind, t: &str, s: &[(String, Vec<Option<f64>>)], u: &str| {
-                    match kind {
-                        ChartKind::Line if labels.len() > 1 => line_chart(t, &labels, s, u),
-                        _ => bar_chart(t, &labels, s, u),
-                    }
+                let draw = |kind: ChartKind, t: &str, s: &[(String, Vec<Option<f64>>)], u: &str| match kind {
+                    ChartKind::Line if labels.len() > 1 => line_chart(t, &labels, s, u),
+                    _ => bar_chart(t, &labels, s, u),
                 };
                 match spec {
                     Some(spec) => {
-                        let names: Vec<String> =
-                            spec.y.iter().map(|y| y.trim().to_lowercase()).collect();
+                        let names: Vec<String> = spec.y.iter().map(|y| y.trim().to_lowercase()).collect();
                         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                        let all_rates = names
-                            .iter()
-                            .all(|n| metrics.iter().any(|m| m.0 == *n && m.2));
+                        let all_rates = names.iter().all(|n| metrics.iter().any(|m| m.0 == *n && m.2));
                         vec![draw(
                             spec.kind,
                             title,
@@ -795,12 +786,7 @@ impl StatsTable {
                                 &series_of(&["received", "resolved"]),
                                 count_unit,
                             ),
-                            draw(
-                                ChartKind::Line,
-                                &format!("{title}: tỷ lệ"),
-                                &series_of(&rates),
-                                "%",
-                            ),
+                            draw(ChartKind::Line, &format!("{title}: tỷ lệ"), &series_of(&rates), "%"),
                         ]
                     }
                 }
@@ -811,23 +797,14 @@ impl StatsTable {
                 };
                 let (Some(x), Some(ys)) = (
                     t.column(&spec.x),
-                    spec.y
-                        .iter()
-                        .map(|y| t.column(y))
-                        .collect::<Option<Vec<usize>>>(),
+                    spec.y.iter().map(|y| t.column(y)).collect::<Option<Vec<usize>>>(),
                 ) else {
                     return Vec::new();
                 };
-                let labels: Vec<String> =
-                    t.rows.iter().map(|(_, cells)| cells[x].clone()).collect();
+                let labels: Vec<String> = t.rows.iter().map(|(_, cells)| cells[x].clone()).collect();
                 let series: Vec<(String, Vec<Option<f64>>)> = ys
                     .iter()
-                    .map(|&c| {
-                        (
-                            t.headers[c].clone(),
-                            t.values.iter().map(|row| row[c]).collect(),
-                        )
-                    })
+                    .map(|&c| (t.headers[c].clone(), t.values.iter().map(|row| row[c]).collect()))
                     .collect();
                 vec![match spec.kind {
                     ChartKind::Line => line_chart(title, &labels, &series, unit),
@@ -861,13 +838,8 @@ pub fn parse(path: &str, text: &str) -> (Option<StatsTable>, Vec<Diagnostic>) {
     for (i, h) in records.headers.iter().enumerate() {
         if h.is_empty() {
             diags.push(
-                Diagnostic::error(
-                    path,
-                    header_line,
-                    i + 1,
-                    format!("column {} has no title", i + 1),
-                )
-                .with_hint("every column needs a title in the header row"),
+                Diagnostic::error(path, header_line, i + 1, format!("column {} has no title", i + 1))
+                    .with_hint("every column needs a title in the header row"),
             );
         } else if let Some(first) = records.headers[..i]
             .iter()
@@ -878,10 +850,7 @@ pub fn parse(path: &str, text: &str) -> (Option<StatsTable>, Vec<Diagnostic>) {
                     path,
                     header_line,
                     i + 1,
-                    format!(
-                        "column title \"{h}\" is already used by column {}",
-                        first + 1
-                    ),
+                    format!("column title \"{h}\" is already used by column {}", first + 1),
                 )
                 .with_hint("give each column its own title"),
             );
@@ -911,10 +880,7 @@ pub fn parse(path: &str, text: &str) -> (Option<StatsTable>, Vec<Diagnostic>) {
             .filter(|h| !known.contains(h))
             .collect();
         for missing in DOSSIER_COLUMNS.iter().filter(|c| find(c).is_none()) {
-            let near = unknown
-                .iter()
-                .copied()
-                .find(|u| closest(u, &[missing]).is_some());
+            let near = unknown.iter().copied().find(|u| closest(u, &[missing]).is_some());
             let mut d = Diagnostic::error(
                 path,
                 header_line,
@@ -950,13 +916,11 @@ fn parse_generic(records: &super::records::Records) -> GenericTable {
     let file = read_numbers(&all, None);
     let fallback = file.decided_by.map(|_| file.convention);
     let mut numeric = vec![false; width];
+    let mut decimals = vec![0; width];
+    let mut formatted = vec![false; width];
     let mut values = vec![vec![None; width]; records.rows.len()];
     for c in 0..width {
-        let cells: Vec<&str> = records
-            .rows
-            .iter()
-            .map(|(_, cells)| cells[c].as_str())
-            .collect();
+        let cells: Vec<&str> = records.rows.iter().map(|(_, cells)| cells[c].as_str()).collect();
         let col = read_numbers(&cells, fallback);
         let all_numbers = col
             .cells
@@ -965,11 +929,16 @@ fn parse_generic(records: &super::records::Records) -> GenericTable {
         let any = col.cells.iter().any(|n| matches!(n, CellNumber::Value(_)));
         if all_numbers && any {
             numeric[c] = true;
+            let mut years = true;
             for (r, n) in col.cells.iter().enumerate() {
                 if let CellNumber::Value(w) = n {
                     values[r][c] = Some(w.value.to_f64());
+                    decimals[c] = decimals[c].max(w.decimals);
+                    let year = (1900..=2100).any(|y| w.value == Decimal::from_int(y));
+                    years &= year && cells[r].bytes().all(|b| b.is_ascii_digit());
                 }
             }
+            formatted[c] = !years;
         }
     }
     GenericTable {
@@ -977,6 +946,8 @@ fn parse_generic(records: &super::records::Records) -> GenericTable {
         rows: records.rows.clone(),
         numeric,
         values,
+        decimals,
+        formatted,
     }
 }
 
@@ -1010,8 +981,7 @@ fn parse_dossier(
             );
         }
     }
-    let (unit_col, online_col, satisfaction_col) =
-        (col("unit"), col("online"), col("satisfaction"));
+    let (unit_col, online_col, satisfaction_col) = (col("unit"), col("online"), col("satisfaction"));
     let mut rows: Vec<DossierRow> = Vec::new();
     for (line, cells) in &records.rows {
         let line = *line;
@@ -1029,14 +999,12 @@ fn parse_dossier(
                     let message = if cell.is_empty() {
                         format!("missing value in column \"{}\"", records.headers[c])
                     } else {
-                        format!(
-                            "\"{cell}\" is not a whole number in column \"{}\"",
-                            records.headers[c]
-                        )
+                        format!("\"{cell}\" is not a whole number in column \"{}\"", records.headers[c])
                     };
-                    diags.push(Diagnostic::error(path, line, c + 1, message).with_hint(
-                        "write a count of dossiers such as 1234 or 1.234, 0 when there are none",
-                    ));
+                    diags.push(
+                        Diagnostic::error(path, line, c + 1, message)
+                            .with_hint("write a count of dossiers such as 1234 or 1.234, 0 when there are none"),
+                    );
                     None
                 }
             }
@@ -1072,14 +1040,9 @@ fn parse_dossier(
                 Reading::Empty => return None,
                 Reading::Neutral(w) | Reading::Decided(_, w) => Some(w.value.to_f64()),
                 // 98.500 or 98,500: the decimal reading is the only one within 0–100.
-                Reading::Ambiguous { point, comma } => Some(
-                    if point.decimals > 0 {
-                        point.value
-                    } else {
-                        comma.value
-                    }
-                    .to_f64(),
-                ),
+                Reading::Ambiguous { point, comma } => {
+                    Some(if point.decimals > 0 { point.value } else { comma.value }.to_f64())
+                }
                 Reading::Invalid => None,
             };
             match value.filter(|v| (0.0..=100.0).contains(v)) {
@@ -1091,14 +1054,9 @@ fn parse_dossier(
                             path,
                             line,
                             c + 1,
-                            format!(
-                                "\"{cell}\" is not a percentage in column \"{}\"",
-                                records.headers[c]
-                            ),
+                            format!("\"{cell}\" is not a percentage in column \"{}\"", records.headers[c]),
                         )
-                        .with_hint(
-                            "write the share of satisfied users from 0 to 100, such as 98,5",
-                        ),
+                        .with_hint("write the share of satisfied users from 0 to 100, such as 98,5"),
                     );
                     None
                 }
@@ -1232,9 +1190,7 @@ mod tests {
         assert_eq!(Period::parse("2019-Q3"), Some(Period::Quarter(2019, 3)));
         assert_eq!(Period::parse("2019-q4"), Some(Period::Quarter(2019, 4)));
         assert_eq!(Period::parse("2019-07"), Some(Period::Month(2019, 7)));
-        for bad in [
-            "2019-Q5", "2019-13", "2019-7", "19", "2019-Q", "2019/07", "Quý 3", "",
-        ] {
+        for bad in ["2019-Q5", "2019-13", "2019-7", "19", "2019-Q", "2019/07", "Quý 3", ""] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
         assert_eq!(Period::Quarter(2019, 3).label(), "Quý 3/2019");
@@ -1329,6 +1285,13 @@ mod tests {
         assert_eq!(v.totals[0].cells[..3], ["Tháng 1/2024", "Cộng", "1.020"]);
         assert_eq!(v.totals[2].cells[..3], ["Tổng cộng", "", "1.030"]);
         assert!(v.summary.unwrap().online_share.is_none());
+        // One unit per period: no per-period sums, they would repeat the rows.
+        let (one, _) = ok(
+            "period,unit,received,resolved_early,resolved_on_time,resolved_late,pending\n\
+            2024-01,Hộ tịch,10,5,5,0,0\n\
+            2024-02,Hộ tịch,20,10,5,5,0\n",
+        );
+        assert_eq!(one.view().totals.len(), 1);
     }
 
     #[test]
@@ -1367,18 +1330,15 @@ mod tests {
 
     #[test]
     fn a_misspelt_dossier_column_is_an_error() {
-        let e = errors(
-            "period,received,resolved_early,resolved_ontime,resolved_late,pending\n2024,1,1,0,0,0\n",
-        );
+        let e = errors("period,received,resolved_early,resolved_ontime,resolved_late,pending\n2024,1,1,0,0,0\n");
         assert_eq!(
             e,
             vec![
                 "content/thong-ke/ho-so.csv:1:1: this dossier report has no `resolved_on_time` column (did you mean `resolved_on_time` instead of `resolved_ontime`?)"
             ]
         );
-        let (_, w) = ok(
-            "period,received,resolved_early,resolved_on_time,resolved_late,pending,ghi chú\n2024,1,1,0,0,0,x\n",
-        );
+        let (_, w) =
+            ok("period,received,resolved_early,resolved_on_time,resolved_late,pending,ghi chú\n2024,1,1,0,0,0,x\n");
         assert_eq!(
             w,
             vec![
@@ -1393,20 +1353,21 @@ mod tests {
             "Năm,Dân số,Hộ gia đình,Ghi chú\n2022,\"12.345\",\"3.100\",ước tính\n2023,\"12.800\",-,\n2024,\"13.050,5\",\"3.300\",\n",
         );
         assert!(w.is_empty(), "{w:?}");
-        let StatsTable::Generic(g) = &t else {
-            panic!("dossier")
-        };
+        let StatsTable::Generic(g) = &t else { panic!("dossier") };
         assert_eq!(g.numeric, vec![true, true, true, false]);
         assert_eq!(g.values[0][1], Some(12345.0));
         assert_eq!(g.values[2][1], Some(13050.5));
         assert_eq!(g.values[1][2], None);
         let v = t.view();
         assert_eq!(v.kind, "generic");
-        assert_eq!(v.rows[0].cells, vec!["2022", "12.345", "3.100", "ước tính"]);
+        assert_eq!(v.rows[0].cells, vec!["2022", "12.345,0", "3.100", "ước tính"]);
+        assert_eq!(v.rows[1].cells, vec!["2023", "12.800,0", "–", ""]);
+        assert_eq!(g.formatted, vec![false, true, true, false]);
+        let (plain, _) = ok("Khu phố,Nhân khẩu\nKhu phố 1,4382\n");
+        assert_eq!(plain.view().rows[0].cells, vec!["Khu phố 1", "4.382"]);
 
         let spec: ChartSpec =
-            serde_json::from_str(r#"{"type": "line", "x": "Năm", "y": ["Dân số", "Hộ gia đình"]}"#)
-                .unwrap();
+            serde_json::from_str(r#"{"type": "line", "x": "Năm", "y": ["Dân số", "Hộ gia đình"]}"#).unwrap();
         assert_eq!(validate_chart(&t, &spec), Ok(()));
         let charts = t.charts("Dân số phường", "người", Some(&spec));
         assert_eq!(charts.len(), 1);
@@ -1453,7 +1414,13 @@ mod tests {
              Tiếp nhận — Quý 1/2024: 1.000 hồ sơ; Quý 2/2024: 1.200 hồ sơ. \
              Đã giải quyết — Quý 1/2024: 990 hồ sơ; Quý 2/2024: 1.180 hồ sơ."
         );
-        assert!(charts[1].alt.starts_with("Biểu đồ đường: Kết quả giải quyết hồ sơ: tỷ lệ. Tỷ lệ đúng hạn — Quý 1/2024: 98,99%;"), "{}", charts[1].alt);
+        assert!(
+            charts[1]
+                .alt
+                .starts_with("Biểu đồ đường: Kết quả giải quyết hồ sơ: tỷ lệ. Tỷ lệ đúng hạn — Quý 1/2024: 98,99%;"),
+            "{}",
+            charts[1].alt
+        );
         assert!(
             charts[1]
                 .alt
@@ -1503,12 +1470,8 @@ mod tests {
         assert_eq!(t.to_csv(), csv, "deterministic");
 
         let (g, _) = ok("Năm,Dân số,Ghi chú\n2022,\"12.345\",\"ước, tính\"\n2023,-,\n");
-        assert_eq!(
-            g.to_csv(),
-            "Năm,Dân số,Ghi chú\n2022,12.345,\"ước, tính\"\n2023,-,\n"
-        );
-        let back: serde_json::Value =
-            serde_json::from_str(&serde_json::to_string(&g.to_json()).unwrap()).unwrap();
+        assert_eq!(g.to_csv(), "Năm,Dân số,Ghi chú\n2022,12.345,\"ước, tính\"\n2023,-,\n");
+        let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&g.to_json()).unwrap()).unwrap();
         assert_eq!(back[0]["Dân số"], 12345);
         assert_eq!(back[0]["Ghi chú"], "ước, tính");
         assert!(back[1]["Dân số"].is_null() && back[1]["Ghi chú"].is_null());

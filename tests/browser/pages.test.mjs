@@ -7,7 +7,7 @@
 // Page types come from the built files (lib/site.mjs: pageTypes), not from a fixed list.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -42,28 +42,129 @@ after(async () => {
   await site?.close();
 });
 
-async function open(url, waitUntil = 'load') {
-  const resp = await page.goto(url, { waitUntil });
-  if (url.includes('?q=')) await page.waitForLoadState('networkidle').catch(() => {});
-  return resp;
-}
-
 test('page types found', (t) => {
   t.diagnostic(`${types.length} page types: ${types.map((x) => x.key).join(', ')}`);
   for (const want of ['home', '404']) assert.ok(types.some((x) => x.key.startsWith(want)), `no ${want} page in ${site.siteDir}`);
   assert.ok(types.length >= 3, 'fewer than 3 page types');
 });
 
-test('b. axe-core: 0 WCAG 2.1 A/AA violations on every page type', { timeout: 600_000 }, async (t) => {
+/** Wait until no request of the page has been in flight for `quiet` ms (max `max` ms). */
+async function settle(p, inflight, { quiet = 150, max = 5_000 } = {}) {
+  const t0 = Date.now();
+  let idleSince = Date.now();
+  while (Date.now() - t0 < max) {
+    await p.waitForTimeout(50);
+    if (inflight.size > 0) idleSince = Date.now();
+    else if (Date.now() - idleSince >= quiet) return;
+  }
+}
+
+/**
+ * Visit every page type once, at 1280×900, and gather what each check needs:
+ * responses (weight), problems (f), axe violations (b), screenshots at 1280 and 375 (c),
+ * and the width at 320 px (c). Each type's visit is independent: an error is kept
+ * and reported by every check of that type.
+ */
+let visits;
+function visitAll() {
+  visits ??= (async () => {
+    const out = new Map();
+    for (const type of types) {
+      const v = { parts: [], problems: [], violations: null, overflow: null, error: null, status: null };
+      out.set(type.key, v);
+      const inflight = new Set();
+      const responses = [];
+      const listeners = {
+        request: (r) => inflight.add(r),
+        requestfinished: (r) => inflight.delete(r),
+        requestfailed: (r) => {
+          inflight.delete(r);
+          v.problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+        },
+        response: (r) => {
+          responses.push(r);
+          const isMainDoc = r.request().isNavigationRequest() && r.request().frame() === page.mainFrame();
+          if (r.status() >= 400 && !isMainDoc) v.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+        },
+        pageerror: (e) => v.problems.push(`page error: ${e.message}`),
+        console: (m) => {
+          if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) v.problems.push(`console error: ${m.text()}`);
+        },
+      };
+      for (const [ev, fn] of Object.entries(listeners)) page.on(ev, fn);
+      try {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        const resp = await page.goto(type.url, { waitUntil: 'load' });
+        v.status = resp?.status() ?? null;
+        await settle(page, inflight);
+        // e. weight: the HTML document and every CSS and JS file from the site.
+        const origin = new URL(site.baseUrl).origin + '/';
+        for (const r of responses) {
+          const kind = r.request().resourceType();
+          const isDoc = kind === 'document' && r.request().frame() === page.mainFrame();
+          if (!r.url().startsWith(origin) || !(isDoc || kind === 'stylesheet' || kind === 'script')) continue;
+          if (r.status() >= 300 && r.status() < 400) continue;
+          const body = await r.body().catch(() => null);
+          if (!body) continue;
+          v.parts.push({ kind: isDoc ? 'html' : kind === 'stylesheet' ? 'css' : 'js', url: r.url(), raw: body.length, gz: zlib.gzipSync(body).length });
+        }
+        // b. axe-core.
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const result = await page.evaluate(
+          (tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+          AXE_TAGS,
+        );
+        v.violations = result.violations;
+        // f. scroll through the page so that lazily loaded content is requested too.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+            window.scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          window.scrollTo(0, 0);
+        });
+        await settle(page, inflight);
+        // c. screenshots, then the width at 320 px.
+        await page.screenshot({ path: path.join(ARTEFACTS_DIR, `${slugKey(type.key)}-1280.png`), fullPage: true });
+        await page.setViewportSize({ width: 375, height: 800 });
+        await page.screenshot({ path: path.join(ARTEFACTS_DIR, `${slugKey(type.key)}-375.png`), fullPage: true });
+        await page.setViewportSize({ width: 320, height: 640 });
+        v.overflow = await page.evaluate(() => {
+          const w = window.innerWidth;
+          const culprits = [];
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.right > w + 1 && culprits.length < 5 && !culprits.some((c) => c.el.contains(el))) {
+              const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+              culprits.push({ el, desc: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls} (right edge ${Math.round(r.right)}px)` });
+            }
+          }
+          return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, culprits: culprits.map((c) => c.desc) };
+        });
+      } catch (err) {
+        v.error = err;
+      } finally {
+        for (const [ev, fn] of Object.entries(listeners)) page.off(ev, fn);
+        await page.setViewportSize({ width: 1280, height: 900 }).catch(() => {});
+      }
+    }
+    return out;
+  })();
+  return visits;
+}
+
+function visitOf(all, type) {
+  const v = all.get(type.key);
+  if (v.error) throw new Error(`${type.url}: the visit failed: ${v.error.message}`);
+  return v;
+}
+
+test('b. axe-core: 0 WCAG 2.1 A/AA violations on every page type', { timeout: 900_000 }, async (t) => {
+  const all = await visitAll();
   for (const type of types) {
-    await t.test(type.key, async () => {
-      await open(type.url);
-      await page.addScriptTag({ content: AXE_SOURCE });
-      const result = await page.evaluate(
-        (tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-        AXE_TAGS,
-      );
-      const report = result.violations.map(
+    await t.test(type.key, () => {
+      const { violations } = visitOf(all, type);
+      const report = violations.map(
         (v) =>
           `${v.id} (${v.impact}): ${v.help}\n` +
           v.nodes
@@ -72,84 +173,43 @@ test('b. axe-core: 0 WCAG 2.1 A/AA violations on every page type', { timeout: 60
             .join('\n') +
           (v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : ''),
       );
-      assert.equal(result.violations.length, 0, `${type.url}\n    ${report.join('\n    ')}`);
+      assert.equal(violations.length, 0, `${type.url}\n    ${report.join('\n    ')}`);
     });
   }
 });
 
-test('c. screenshots at 375×800 and 1280×900 of every page type', { timeout: 600_000 }, async (t) => {
+test('c. screenshots at 375×800 and 1280×900 of every page type', async (t) => {
+  const all = await visitAll();
   for (const type of types) {
-    await t.test(type.key, async () => {
-      for (const [width, height] of [[375, 800], [1280, 900]]) {
-        await page.setViewportSize({ width, height });
-        await open(type.url);
-        const file = path.join(ARTEFACTS_DIR, `${slugKey(type.key)}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+    await t.test(type.key, () => {
+      visitOf(all, type);
+      for (const w of [375, 1280]) {
+        const file = path.join(ARTEFACTS_DIR, `${slugKey(type.key)}-${w}.png`);
+        assert.ok(existsSync(file) && statSync(file).size > 0, `no screenshot ${file}`);
       }
-      await page.setViewportSize({ width: 1280, height: 900 });
     });
   }
 });
 
-test('c. no sideways scrolling at 320 px on any page type', { timeout: 600_000 }, async (t) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  try {
-    for (const type of types) {
-      await t.test(type.key, async () => {
-        await open(type.url);
-        const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
-          const w = window.innerWidth;
-          const culprits = [];
-          for (const el of document.body.querySelectorAll('*')) {
-            const r = el.getBoundingClientRect();
-            if (r.right > w + 1 && culprits.length < 5) {
-              // report the outermost element sticking out
-              if (!culprits.some((c) => c.el.contains(el))) culprits.push({ el, desc: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} right=${Math.round(r.right)}` });
-            }
-          }
-          return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, culprits: culprits.map((c) => c.desc) };
-        });
-        assert.ok(scrollWidth <= innerWidth, `${type.url}: page is ${scrollWidth}px wide in a ${innerWidth}px viewport; sticking out: ${culprits.join(', ')}`);
-      });
-    }
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 900 });
+test('c. no sideways scrolling at 320 px on any page type', async (t) => {
+  const all = await visitAll();
+  for (const type of types) {
+    await t.test(type.key, () => {
+      const { scrollWidth, innerWidth, culprits } = visitOf(all, type).overflow;
+      assert.ok(scrollWidth <= innerWidth, `${type.url}: the page is ${scrollWidth}px wide in a ${innerWidth}px viewport; sticking out: ${culprits.join(', ')}`);
+    });
   }
 });
 
-test(`e. page weight: HTML + CSS + JS ≤ ${WEIGHT_BUDGET / 1000} KB gzip on every page type`, { timeout: 600_000 }, async (t) => {
+test(`e. page weight: HTML + CSS + JS ≤ ${WEIGHT_BUDGET / 1000} KB gzip on every page type`, async (t) => {
+  const all = await visitAll();
   const rows = [];
   for (const type of types) {
-    await t.test(type.key, async (st) => {
-      const responses = [];
-      const onResponse = (r) => responses.push(r);
-      page.on('response', onResponse);
-      try {
-        await open(type.url, 'networkidle');
-      } finally {
-        page.off('response', onResponse);
-      }
-      const parts = [];
-      for (const r of responses) {
-        const kind = r.request().resourceType();
-        const url = r.url();
-        if (!url.startsWith(new URL(site.baseUrl).origin + '/')) continue;
-        const isDoc = kind === 'document' && r.request().frame() === page.mainFrame();
-        const isCss = kind === 'stylesheet';
-        const isJs = kind === 'script';
-        if (!isDoc && !isCss && !isJs) continue;
-        if (r.status() >= 300 && r.status() < 400) continue;
-        let body;
-        try {
-          body = await r.body();
-        } catch {
-          continue;
-        }
-        parts.push({ kind: isDoc ? 'html' : isCss ? 'css' : 'js', url, raw: body.length, gz: zlib.gzipSync(body).length });
-      }
+    await t.test(type.key, (st) => {
+      const { parts } = visitOf(all, type);
       const total = parts.reduce((s, p) => s + p.gz, 0);
       const by = (k) => parts.filter((p) => p.kind === k).reduce((s, p) => s + p.gz, 0);
-      const row = { key: type.key, url: type.url, html: by('html'), css: by('css'), js: by('js'), total, files: parts.map(({ kind, url, raw, gz }) => ({ kind, url, raw, gz })) };
+      const row = { key: type.key, url: type.url, html: by('html'), css: by('css'), js: by('js'), total, files: parts };
       rows.push(row);
       st.diagnostic(`${type.key}: ${(total / 1000).toFixed(1)} KB gz (html ${(row.html / 1000).toFixed(1)}, css ${(row.css / 1000).toFixed(1)}, js ${(row.js / 1000).toFixed(1)}; ${parts.length} files)`);
       assert.ok(parts.some((p) => p.kind === 'html'), `${type.url}: the HTML document itself was not seen`);
@@ -165,42 +225,13 @@ test(`e. page weight: HTML + CSS + JS ≤ ${WEIGHT_BUDGET / 1000} KB gzip on eve
   writeFileSync(path.join(ARTEFACTS_DIR, 'page-weights.md'), table.join('\n') + '\n');
 });
 
-test('f. every subresource loads and no JavaScript error, on every page type', { timeout: 600_000 }, async (t) => {
+test('f. every subresource loads and no JavaScript error, on every page type', async (t) => {
+  const all = await visitAll();
   for (const type of types) {
-    await t.test(type.key, async () => {
-      const problems = [];
-      const onFailed = (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-      const onResponse = (r) => {
-        const isMainDoc = r.request().isNavigationRequest() && r.request().frame() === page.mainFrame();
-        if (r.status() >= 400 && !isMainDoc) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-      };
-      const onError = (e) => problems.push(`page error: ${e.message}`);
-      const onConsole = (m) => {
-        if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`);
-      };
-      page.on('requestfailed', onFailed);
-      page.on('response', onResponse);
-      page.on('pageerror', onError);
-      page.on('console', onConsole);
-      try {
-        const resp = await open(type.url, 'networkidle');
-        const want = type.key === '404' ? 404 : 200;
-        assert.equal(resp?.status(), want, `${type.url}: HTTP status`);
-        // Scroll through the page so lazily loaded content is requested too.
-        await page.evaluate(async () => {
-          for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-            window.scrollTo(0, y);
-            await new Promise((r) => setTimeout(r, 30));
-          }
-        });
-        await page.waitForLoadState('networkidle').catch(() => {});
-      } finally {
-        page.off('requestfailed', onFailed);
-        page.off('response', onResponse);
-        page.off('pageerror', onError);
-        page.off('console', onConsole);
-      }
-      assert.deepEqual(problems, [], `${type.url}`);
+    await t.test(type.key, () => {
+      const v = visitOf(all, type);
+      assert.equal(v.status, type.key === '404' ? 404 : 200, `${type.url}: HTTP status`);
+      assert.deepEqual(v.problems, [], `${type.url}`);
     });
   }
 });

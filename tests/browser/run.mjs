@@ -46,7 +46,7 @@ for (const f of readdirSync(ARTEFACTS_DIR)) {
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'minhbach-browser-'));
 const siteDir = process.env.SITE_DIR ? path.resolve(process.env.SITE_DIR) : path.join(scratch, 'site', 'portal');
-const server = await startServer({ root: siteDir, prefix: URL_PREFIX });
+const server = await startServer({ root: siteDir, prefix: URL_PREFIX, port: Number(process.env.PORT || 0) });
 let exitCode = 1;
 try {
   exitCode = await runSuite();

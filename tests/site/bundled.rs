@@ -37,15 +37,27 @@ fn every_internal_link_resolves_under_a_sub_path() {
                 continue; // external, fragment, mailto
             };
             let target = target.split(['#', '?']).next().unwrap_or("").to_owned();
-            let candidates = [target.clone(), format!("{target}index.html"), format!("{target}/index.html")];
+            let candidates = [
+                target.clone(),
+                format!("{target}index.html"),
+                format!("{target}/index.html"),
+            ];
             checked += 1;
-            if !candidates.iter().any(|c| files.contains_key(c.as_str()) || c.is_empty() && files.contains_key("index.html")) {
+            if !candidates
+                .iter()
+                .any(|c| files.contains_key(c.as_str()) || c.is_empty() && files.contains_key("index.html"))
+            {
                 broken.push(format!("{path}: {link}"));
             }
         }
     }
     assert!(checked > 500, "only {checked} links checked");
-    assert!(broken.is_empty(), "{} broken links:\n{}", broken.len(), broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "{} broken links:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
 }
 
 #[test]
@@ -70,11 +82,20 @@ fn drafts_and_future_items_are_left_out_unless_asked() {
     let r = site.build();
     assert!(r.success, "{}", messages(&r));
     let out = site.output();
-    assert!(!out.join("tin-tuc/du-thao-ke-hoach-vui-tet-trung-thu-2026/index.html").exists());
-    assert!(!out.join("tin-tuc/thong-bao-lich-nghi-tet-nguyen-dan-canh-tuat-2030/index.html").exists());
+    assert!(
+        !out.join("tin-tuc/du-thao-ke-hoach-vui-tet-trung-thu-2026/index.html")
+            .exists()
+    );
+    assert!(
+        !out.join("tin-tuc/thong-bao-lich-nghi-tet-nguyen-dan-canh-tuat-2030/index.html")
+            .exists()
+    );
     let r = site.build_with(|o| o.drafts = true);
     assert!(r.success, "{}", messages(&r));
-    assert!(out.join("tin-tuc/du-thao-ke-hoach-vui-tet-trung-thu-2026/index.html").exists());
+    assert!(
+        out.join("tin-tuc/du-thao-ke-hoach-vui-tet-trung-thu-2026/index.html")
+            .exists()
+    );
 }
 
 #[test]
@@ -82,7 +103,16 @@ fn site_wide_files_exist() {
     let site = TempSite::bundled();
     let r = site.build();
     assert!(r.success, "{}", messages(&r));
-    for f in ["index.html", "404.html", "sitemap.xml", "robots.txt", "atom.xml", "tin-tuc/atom.xml", "search/index.html", "tags/index.html"] {
+    for f in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "atom.xml",
+        "tin-tuc/atom.xml",
+        "search/index.html",
+        "tags/index.html",
+    ] {
         assert!(site.output().join(f).exists(), "{f} missing");
     }
     let sitemap = site.read_output("sitemap.xml");

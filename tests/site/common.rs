@@ -111,7 +111,11 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
 
 /// The diagnostics of a report, one per line, for assertion messages.
 pub fn messages(r: &BuildReport) -> String {
-    r.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    r.diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every `href="..."` and `src="..."` value in an HTML text.

@@ -3,6 +3,11 @@
 
 mod common;
 
+mod authoring;
 mod bundled;
+mod collections;
+mod corpus;
 mod errors;
+mod hostile;
 mod output;
+mod serve;

@@ -42,7 +42,10 @@ fn files_of_earlier_builds_are_removed() {
 #[test]
 fn publish_at_uses_source_date_epoch() {
     let site = TempSite::fixture("minimal");
-    site.write("content/tin-tuc/sau.md", "---\ntitle: Sau\npublish_at: 2030-01-01\n---\nx\n");
+    site.write(
+        "content/tin-tuc/sau.md",
+        "---\ntitle: Sau\npublish_at: 2030-01-01\n---\nx\n",
+    );
     assert!(site.build().success);
     assert!(!site.output().join("tin-tuc/sau/index.html").exists());
 }

@@ -8,7 +8,7 @@
 //      BASE_URL set, `prepareSite()` starts its own server and builds the portal itself
 //      (or serves SITE_DIR as it is, when only SITE_DIR is set).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ export const PROCEDURES_SECTION = 'thu-tuc-hanh-chinh';
 export function buildSite({ outDir, baseUrl, repoRoot = REPO_ROOT, quiet = false }) {
   const args = ['run', '--release', '--', 'build', '--site', '.', '--output', outDir, '--base-url', baseUrl];
   if (quiet) args.push('--quiet');
+  mkdirSync(path.dirname(outDir), { recursive: true });
   console.error(`[browser] building the portal: cargo ${args.join(' ')}`);
   return new Promise((resolve, reject) => {
     // stdout goes to stderr so that it never mixes with a test reporter's stdout.
