@@ -180,6 +180,18 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             return report;
         }
     };
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            diags.push(Diagnostic::error(
+                display(&output),
+                0,
+                0,
+                format!("cannot create the output's parent folder: {e}"),
+            ));
+            report.diagnostics = diags.sorted();
+            return report;
+        }
+    }
     let _lock = match write::BuildLock::acquire(&output) {
         Ok(l) => l,
         Err(why) => {
@@ -232,9 +244,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         (report.files, report.bytes) = (report.files + c.files, report.bytes + c.bytes);
     }
     if diags.has_errors() {
-        let _removed = std::fs::remove_dir_all(&staging);
+        let _removed = write::remove_tree(&staging);
     } else if let Err(e) = crate::timing::timed("swap", || write::swap_in(&staging, &output)) {
-        let _removed = std::fs::remove_dir_all(&staging);
+        let _removed = write::remove_tree(&staging);
         diags.push(
             Diagnostic::error(display(&output), 0, 0, format!("cannot put the new site in place: {e}"))
                 .with_hint("check permissions of the output folder and its parent"),
@@ -299,7 +311,7 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Copies the site's `static/` folder to the output root.
-fn copy_static(root: &Path, writer: &Writer, diags: &Diagnostics) {
+pub fn copy_static(root: &Path, writer: &Writer, diags: &Diagnostics) {
     let dir = root.join("static");
     if !dir.is_dir() {
         return;

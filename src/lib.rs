@@ -26,6 +26,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod session;
 pub mod tables;
 pub mod text;
 pub mod timing;

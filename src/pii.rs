@@ -122,6 +122,33 @@ const ID_WORDS: &[&str] = &[
     "so id",
 ];
 
+/// Words before a number that make it something other than a phone number: tax codes
+/// (`MST: 0312345678`) and bank accounts (`số tài khoản 0381000123`), which are published on
+/// purpose (an organisation's treasury account, a contractor's tax code).
+const NOT_PHONE_WORDS: &[&str] = &[
+    "ma so thue",
+    "mst",
+    "ma so doanh nghiep",
+    "msdn",
+    "tai khoan",
+    "stk",
+    "so tk",
+];
+
+/// Whether one of `words` occurs in the 60 characters before a number (folded, lower case).
+fn has_context(before: &str, words: &[&str]) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let context = crate::text::fold_diacritics(&tail).to_lowercase();
+    words.iter().any(|w| context.contains(w))
+}
+
 /// Scans one text; lines are counted from `first_line`.
 pub fn scan_text(text: &str, first_line: usize, allow: &Allow) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -153,10 +180,9 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
             continue;
         };
         if !domain.contains('.')
-            || domain
-                .rsplit('.')
-                .next()
-                .is_none_or(|tld| tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_alphabetic()))
+            || domain.rsplit('.').next().is_none_or(|tld| {
+                tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_alphabetic()) || is_file_extension(tld)
+            })
         {
             continue;
         }
@@ -178,7 +204,9 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
             i += 1;
             continue;
         }
-        // Collect groups.
+        // Collect groups. An area or country code may stand in parentheses: `(028) 3836 1234`,
+        // `(+84) 903 123 456`.
+        let opened = i > 0 && chars[i - 1].1 == '(';
         let mut groups: Vec<(usize, String)> = Vec::new();
         let mut j = if plus { i + 1 } else { i };
         let mut seps: Vec<char> = Vec::new();
@@ -193,6 +221,15 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
             if j + 1 < chars.len() && matches!(chars[j].1, ' ' | '.' | '-') && chars[j + 1].1.is_ascii_digit() {
                 seps.push(chars[j].1);
                 j += 1;
+            } else if opened
+                && groups.len() == 1
+                && j + 2 < chars.len()
+                && chars[j].1 == ')'
+                && chars[j + 1].1 == ' '
+                && chars[j + 2].1.is_ascii_digit()
+            {
+                seps.push(' ');
+                j += 2;
             } else {
                 break;
             }
@@ -214,6 +251,14 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
         });
         i = j.max(i + 1);
     }
+}
+
+/// `anh@2x.png` is an image name, not an address.
+fn is_file_extension(tld: &str) -> bool {
+    const EXT: &[&str] = &[
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf", "doc", "docx", "xls", "xlsx", "csv", "zip", "md",
+    ];
+    EXT.contains(&tld.to_ascii_lowercase().as_str())
 }
 
 /// Characters that, right before a digit, make it part of something else (a code, a word).
@@ -251,26 +296,16 @@ fn check_groups(
             None
         };
         if let Some(what) = phone {
-            if !next_glued && !allow.allows_digits(&all) {
+            if !next_glued && !allow.allows_digits(&all) && !has_context(before, NOT_PHONE_WORDS) {
                 report(what, all.clone());
             }
             return;
         }
     }
-    // ID numbers: one plain run of 9 or 12 digits after an ID word.
-    if groups.len() == 1 && !plus && !next_glued && (all.len() == 9 || all.len() == 12) {
-        let context = crate::text::fold_diacritics(
-            &before
-                .chars()
-                .rev()
-                .take(60)
-                .collect::<String>()
-                .chars()
-                .rev()
-                .collect::<String>(),
-        )
-        .to_lowercase();
-        let has_word = ID_WORDS.iter().any(|w| context.contains(w));
+    // ID numbers: a run of 9 or 12 digits (plain or grouped by spaces) after an ID word.
+    let spaced = groups.len() == 1 || seps.iter().all(|s| *s == ' ');
+    if spaced && !plus && !next_glued && (all.len() == 9 || all.len() == 12) {
+        let has_word = has_context(before, ID_WORDS);
         let valid = all.len() == 9 || all[..3].parse::<u16>().is_ok_and(|p| PROVINCE_CODES.contains(&p));
         if has_word && valid && !allow.allows_digits(&all) && !allow.exact.contains(&all) {
             report(
@@ -392,10 +427,100 @@ mod tests {
         assert!(whats("Giá trị 0,5 tỷ; tỷ lệ 99,80%").is_empty());
     }
 
+    /// Every phone, ID and e-mail shape a real leak takes.
+    #[test]
+    fn finds_every_shape() {
+        let mobile = "a mobile phone number";
+        let landline = "a landline phone number";
+        for (text, expected) in [
+            ("Anh Nam (0903123456) đã nộp đơn.", vec![mobile]),
+            ("SĐT: 0903-123-456, anh Nam.", vec![mobile]),
+            ("Liên hệ 0903 123 456, gặp chị Lan.", vec![mobile]),
+            ("Liên hệ 0903 123 456.", vec![mobile]),
+            (
+                "ĐT 0353 456 789; 0703 456 789; 0813 456 789; 0563 456 789",
+                vec![mobile, mobile, mobile, mobile],
+            ),
+            ("Gọi (+84) 903 123 456 hoặc 84903123457", vec![mobile, mobile]),
+            ("Nhà riêng (028) 3999 8888", vec![landline]),
+            ("Nhà riêng 0243.999.8888", vec![landline]),
+            (
+                "Số CCCD 079 203 001 234 do Cục Cảnh sát cấp",
+                vec!["a citizen ID number (CCCD)"],
+            ),
+            ("Căn cước công dân số 001099012345", vec!["a citizen ID number (CCCD)"]),
+            (
+                "Giấy chứng minh nhân dân số 272 345 678",
+                vec!["a citizen ID number (CMND)"],
+            ),
+            ("Số định danh cá nhân: 038190000123", vec!["a citizen ID number (CCCD)"]),
+            ("Email: Nguyen.Van-A+hs@yahoo.com.vn.", vec!["an e-mail address"]),
+            (
+                "| Nguyễn Văn A | 0903123456 | a@gmail.com |",
+                vec!["an e-mail address", mobile],
+            ),
+        ] {
+            assert_eq!(whats(text), expected, "{text}");
+        }
+    }
+
+    /// What a portal publishes every day and must never be taken for personal data.
+    #[test]
+    fn realistic_near_misses_pass() {
+        for text in [
+            // Procedure codes, national and local.
+            "Mã thủ tục: 1.001193; 2.002185; 3.000123; mã TTHC 1.001612.000.00.00.H29",
+            // Decision, circular and conclusion numbers.
+            "Căn cứ Nghị định số 123/2015/NĐ-CP, Thông tư 04/2020/TT-BTP, Quyết định 1234/QĐ-UBND",
+            "Kết luận thanh tra số 05/KL-TTr ngày 01/3/2026; Công văn 2345/UBND-VP",
+            // Dates and times in every form.
+            "Ngày 20/03/2020, 2020-03-20, 20.03.2020, 20-03-2020, 14:29 ngày 20 tháng 3 năm 2020",
+            "Giai đoạn 2021-2025; năm 2026; quý III/2026",
+            // Money: grouped, with units, large, and phone-like.
+            "Tổng mức đầu tư 1.250.000.000 đồng (một tỷ hai trăm năm mươi triệu đồng)",
+            "Giá gói thầu 903.123.456 đồng; 9.031.234.567 đồng; 1,250,000,000 VND",
+            "Kinh phí 12.345.678.901 đồng; 0,5 tỷ; 250 triệu; 99,8%",
+            "Sai phạm 3.456.789.012 đồng, kiến nghị thu hồi 1.234.567.890 đồng",
+            // Counts and statistics.
+            "Tiếp nhận 123456789 lượt; dân số 1 234 567 người; 100000000 m2",
+            // Twelve digits without an ID word (a dossier number), or with an impossible province.
+            "Hồ sơ số 000123456789 đã giải quyết; biên nhận 202603200001",
+            "Số CCCD mẫu: 999203001234 (không hợp lệ)",
+            // Tax codes and the organisation's treasury account are published on purpose.
+            "Nhà thầu: Công ty TNHH Xây dựng An Khánh, MST: 0312345678",
+            "Mã số doanh nghiệp 0301234567-001",
+            "Nộp phí vào tài khoản số 0381000123 tại Kho bạc Nhà nước",
+            "Số tài khoản: 3713.0.1234567.00000 mở tại KBNN quận",
+            // Hotlines and short numbers.
+            "Tổng đài 1900 1234; 1800 599 920; 1022; 113; 114; 115",
+            // File names and handles with @.
+            "Ảnh logo@2x.png và sơ đồ so-do@3x.svg; theo dõi @ubndphuong",
+            // The organisation's own contacts and allowed values.
+            "Tổng đài 028 3836 1234, đường dây nóng 0909 000 111, cho phép 0911.222.333",
+            "Liên hệ: ubnd@ankhanh.example.gov.vn, vanthu@ankhanh.example.gov.vn",
+            // Postal codes, house numbers and versions.
+            "Số 123 đường 3/2, phường 12, quận 10, mã bưu chính 700000; phiên bản 2.0.1",
+            // Phone-shaped numbers glued to something else.
+            "Mã hồ sơ H12.34-250101-0903123456X; mã vạch 0903123456789",
+        ] {
+            assert!(
+                whats(text).is_empty(),
+                "false positive in {text:?}: {:?}",
+                scan_text(text, 1, &allow())
+            );
+        }
+    }
+
     #[test]
     fn positions_and_masks() {
         let f = scan_text("a\nSố CCCD: 079203001234", 10, &allow());
         assert_eq!((f[0].line, f[0].column), (11, 10));
         assert_eq!(f[0].masked, "079••••••234");
+        // Columns count characters, not bytes: "Điện thoại" has multi-byte letters.
+        let f = scan_text("Điện thoại: 0903 123 456 và d@gmail.com", 1, &allow());
+        assert_eq!((f[0].column, f[0].what), (29, "an e-mail address"), "{f:?}");
+        assert_eq!((f[1].column, f[1].masked.as_str()), (13, "090••••456"), "{f:?}");
+        let f = scan_text("x\n\n1.001193,\"Anh A, 0912 345 678\",Hộ tịch", 1, &allow());
+        assert_eq!((f[0].line, f[0].column), (3, 18), "{f:?}");
     }
 }

@@ -6,7 +6,7 @@
 //! earlier builds that no longer exist are gone. A lock file beside the output keeps two
 //! builds of one site from writing at once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -16,8 +16,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Writer {
     staging: PathBuf,
     written: Mutex<HashSet<String>>,
+    dirs: Mutex<HashSet<PathBuf>>,
     errors: Mutex<Vec<String>>,
     bytes: AtomicU64,
+    /// In-place mode (the development server): content hashes of the files already there;
+    /// a file whose content did not change is not written again.
+    in_place: Option<HashMap<String, u64>>,
+    hashes: Mutex<HashMap<String, u64>>,
 }
 
 impl Writer {
@@ -27,9 +32,26 @@ impl Writer {
         Ok(Writer {
             staging,
             written: Mutex::default(),
+            dirs: Mutex::default(),
             errors: Mutex::default(),
             bytes: AtomicU64::new(0),
+            in_place: None,
+            hashes: Mutex::default(),
         })
+    }
+
+    /// A writer that updates `dir` in place, writing only files whose content differs from
+    /// `previous` (path → content hash, as returned by [`Writer::hashes`] of the last write).
+    /// Each file is replaced atomically (written beside, then renamed).
+    pub fn in_place(dir: PathBuf, previous: HashMap<String, u64>) -> std::io::Result<Writer> {
+        let mut w = Writer::new(dir)?;
+        w.in_place = Some(previous);
+        Ok(w)
+    }
+
+    /// Content hashes of every file written (or found unchanged) in in-place mode.
+    pub fn hashes(&self) -> HashMap<String, u64> {
+        self.hashes.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Writes `bytes` at `rel` (a `/`-separated path inside the output).
@@ -42,6 +64,24 @@ impl Writer {
 
     /// Copies the file at `src` to `rel`.
     pub fn copy(&self, rel: &str, src: &Path) {
+        if let Some(previous) = &self.in_place {
+            // In place, a copy is skipped when the source's size and time did not change.
+            let stamp = std::fs::metadata(src).map_or(0, |m| {
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                m.len() ^ t.map_or(0, |d| d.as_nanos() as u64).rotate_left(17)
+            });
+            self.hashes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(rel.to_owned(), stamp);
+            if previous.get(rel) == Some(&stamp) && self.staging.join(rel).exists() {
+                let _claimed = self.claim(rel);
+                return;
+            }
+        }
         let result = self.claim(rel).and_then(|dest| {
             std::fs::copy(src, &dest).map_err(|e| format!("cannot copy {} to {rel}: {e}", src.display()))
         });
@@ -54,6 +94,26 @@ impl Writer {
     }
 
     fn try_write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
+        if let Some(previous) = &self.in_place {
+            let hash = crate::render::theme::fnv1a(bytes);
+            self.hashes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(rel.to_owned(), hash);
+            let dest = self.claim(rel)?;
+            if previous.get(rel) == Some(&hash) && dest.exists() {
+                return Ok(());
+            }
+            let tmp = dest.with_file_name(format!(
+                ".{}.tmp",
+                dest.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ));
+            std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {rel}: {e}"))?;
+            std::fs::rename(&tmp, &dest).map_err(|e| format!("cannot write {rel}: {e}"))?;
+            self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            return Ok(());
+        }
         let dest = self.claim(rel)?;
         let mut f = std::fs::File::create(&dest).map_err(|e| format!("cannot create {rel}: {e}"))?;
         f.write_all(bytes).map_err(|e| format!("cannot write {rel}: {e}"))?;
@@ -77,7 +137,14 @@ impl Writer {
         }
         let dest = self.staging.join(rel);
         if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create the folder for {rel}: {e}"))?;
+            let known = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
+            if !known {
+                std::fs::create_dir_all(parent).map_err(|e| format!("cannot create the folder for {rel}: {e}"))?;
+                self.dirs
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(parent.to_path_buf());
+            }
         }
         Ok(dest)
     }
@@ -142,9 +209,36 @@ pub fn swap_in(staging: &Path, output: &Path) -> std::io::Result<()> {
         return Err(e);
     }
     if had_old {
-        std::fs::remove_dir_all(&old)?;
+        remove_tree(&old)?;
     }
     Ok(())
+}
+
+/// Removes a folder tree, unlinking files in parallel (much faster than one by one on large
+/// outputs), then the folders deepest first.
+pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).into_iter().flatten() {
+        if entry.file_type().is_dir() {
+            dirs.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().for_each(|f| {
+        let _ignored = std::fs::remove_file(f);
+    });
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for (_, d) in &dirs {
+        let _ignored = std::fs::remove_dir(d);
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)
+    } else {
+        Ok(())
+    }
 }
 
 /// Removes staging folders left by builds that were killed (their process no longer runs).

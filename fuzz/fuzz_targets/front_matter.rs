@@ -6,7 +6,9 @@ use minhbach::load::{decode_text, front_matter};
 
 fuzz_target!(|data: &[u8]| {
     // Whatever the bytes, reading gives text or a positioned diagnostic.
-    let Ok(text) = decode_text("x.md", data.to_vec()) else { return };
+    let Ok(text) = decode_text("x.md", data.to_vec()) else {
+        return;
+    };
     let (yaml, first_line) = match front_matter::split("x.md", &text) {
         Ok(s) => {
             assert!(s.body_line > s.yaml_line);

@@ -11,8 +11,21 @@ fuzz_target!(|data: &[u8]| {
     let text = parts.next().unwrap_or("").to_owned();
     let keyword = parts.next().unwrap_or("").to_owned();
     let docs = vec![
-        SearchDoc { url: "/a/".into(), title: title.clone(), kind: "news", keywords: vec![keyword], text: text.clone(), ..SearchDoc::default() },
-        SearchDoc { url: "/b/".into(), title: text, kind: "procedure", summary: title, ..SearchDoc::default() },
+        SearchDoc {
+            url: "/a/".into(),
+            title: title.clone(),
+            kind: "news",
+            keywords: vec![keyword],
+            text: text.clone(),
+            ..SearchDoc::default()
+        },
+        SearchDoc {
+            url: "/b/".into(),
+            title: text,
+            kind: "procedure",
+            summary: title,
+            ..SearchDoc::default()
+        },
     ];
     let index = build_index(&docs);
     let again = build_index(&docs);

@@ -7,8 +7,15 @@ use minhbach::text;
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else { return };
     let slug = text::slugify(s);
-    assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{slug:?}");
-    assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"), "{slug:?}");
+    assert!(
+        slug.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+        "{slug:?}"
+    );
+    assert!(
+        !slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"),
+        "{slug:?}"
+    );
     assert_eq!(text::slugify(&slug), slug, "not idempotent");
     assert_eq!(text::slugify(&text::nfc(s)), slug, "depends on the normal form");
     let _ = text::fold_diacritics(s);

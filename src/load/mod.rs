@@ -656,3 +656,52 @@ fn read_catalog(
     }
     items
 }
+
+/// Loads the item of one content file again, for incremental rebuilds (the development server).
+/// Returns `None` when `rel` is not a plain item file of a known section (a section file, a
+/// catalog, a resource of an item folder, a new folder): the caller then reloads everything.
+/// A file that no longer exists gives no items.
+pub fn load_file(
+    root: &Path,
+    rel: &str,
+    sections: &[Section],
+    config: &SiteConfig,
+    options: LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Item>> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let is_item_ext = name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml");
+    if !rel.starts_with("content/") || !is_item_ext || name == "_section.yaml" || name.starts_with('.') {
+        return None;
+    }
+    let dir = paths::parent(rel);
+    let section_of = |d: &str| {
+        let d = d.strip_prefix("content/")?;
+        sections.iter().position(|s| s.dir == d)
+    };
+    let section_idx = match section_of(dir) {
+        Some(s) => s,
+        None if is_index_file(rel) => section_of(paths::parent(dir))?,
+        None => return None,
+    };
+    if !root.join(rel).exists() {
+        return Some(Vec::new());
+    }
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let reader = SiteReader {
+        root,
+        canonical_root: &canonical_root,
+    };
+    let item = read_item_file(root, rel, &sections[section_idx], section_idx, config, &reader, diags);
+    Some(
+        item.into_iter()
+            .filter(|it| {
+                (options.drafts || !it.draft)
+                    && it
+                        .publish_at
+                        .and_then(|p| p.timestamp(&config.timezone))
+                        .is_none_or(|t| t <= options.now)
+            })
+            .collect(),
+    )
+}

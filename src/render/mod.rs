@@ -9,7 +9,7 @@ pub mod tables_view;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -71,8 +71,53 @@ pub fn prepare_theme(theme: &mut Theme, site: &Site) {
     globals.insert("t", &t);
 }
 
-/// Renders every page and data file into `out`.
+/// Which pages a render writes.
+pub enum Selection<'a> {
+    /// Every page (a full build).
+    All,
+    /// Only pages that are new, whose inputs (the items they show, their order, the facet
+    /// counts) differ from `previous`, or that show an item whose URL is in `changed`.
+    Changed {
+        /// Output path → input signature of the previous render.
+        previous: &'a HashMap<String, u64>,
+        /// Site paths of the items that changed (before and after the change).
+        changed: &'a HashSet<String>,
+    },
+}
+
+/// How the search index is handled.
+pub enum SearchMode {
+    /// Build it (a full build).
+    Build,
+    /// Keep the previous index: its manifest URL, when there was one.
+    Keep(Option<String>),
+}
+
+/// What a render did.
+#[derive(Debug, Default)]
+pub struct RenderOutcome {
+    /// Output path → input signature, for every planned page.
+    pub signatures: HashMap<String, u64>,
+    /// Pages rendered.
+    pub rendered: usize,
+    /// Manifest URL of the search index.
+    pub search_manifest: Option<String>,
+}
+
+/// Renders every page and data file into `out` (a full build).
 pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics) {
+    render_selected(site, theme, out, diags, &Selection::All, SearchMode::Build);
+}
+
+/// Renders the pages chosen by `selection`, and every data file, into `out`.
+pub fn render_selected(
+    site: &Site,
+    theme: &Theme,
+    out: &Writer,
+    diags: &Diagnostics,
+    selection: &Selection<'_>,
+    search: SearchMode,
+) -> RenderOutcome {
     let default_lang = &site.config.language;
     let published: Vec<usize> = (0..site.items.len())
         .filter(|i| &site.items[*i].lang == default_lang)
@@ -83,7 +128,9 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
     }
 
     // Search index first: its manifest URL goes into every page's context.
-    let search_manifest = if site.config.search_enabled {
+    let search_manifest = if let SearchMode::Keep(previous) = search {
+        previous
+    } else if site.config.search_enabled {
         let docs: Vec<crate::search::SearchDoc> = site.items.iter().map(|it| search_doc(site, it)).collect();
         let index = crate::timing::timed("search index", || crate::search::build_index(&docs));
         for f in &index.files {
@@ -161,25 +208,60 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
         }
     }
 
-    crate::timing::timed("pages", || {
-        jobs.par_iter().for_each(|job| {
-            let result = match job {
-                Job::Home => render_home(&ctx).map(|h| ("index.html".to_owned(), h)),
-                Job::Item(i) => render_item(&ctx, *i).map(|h| (format!("{}index.html", site.items[*i].url), h)),
-                Job::List { plan, page, facets } => render_list(&ctx, plan, *page, *facets)
-                    .map(|h| (format!("{}index.html", plan::page_url(&plan.url, *page)), h)),
-                Job::Tags => render_tags_index(&ctx, &tags).map(|h| ("tags/index.html".to_owned(), h)),
-                Job::Search => render_simple(&ctx, "search.html", "Tìm kiếm", "search/")
-                    .map(|h| ("search/index.html".to_owned(), h)),
-                Job::NotFound => render_simple(&ctx, "404.html", "Không tìm thấy trang", "404.html")
-                    .map(|h| ("404.html".to_owned(), h)),
-            };
-            match result {
-                Ok((path, html)) => out.write(&path, html.as_bytes()),
-                Err(d) => diags.push(d),
+    // Facet signature per section: every list page of a section shows its facet counts.
+    let facet_sigs: BTreeMap<String, u64> = facets_of
+        .iter()
+        .map(|(url, facets)| {
+            let mut h = Signature::new();
+            for f in facets {
+                h.add(f.segment);
+                for (slug, _, members) in &f.values {
+                    h.add(slug);
+                    h.add(&members.len().to_string());
+                }
             }
+            (url.clone(), h.finish())
         })
+        .collect();
+    let planned: Vec<(String, u64, bool)> = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, sig, ids, always) = job_inputs(&ctx, job, &facet_sigs);
+            let render = match selection {
+                Selection::All => true,
+                Selection::Changed { previous, changed } => {
+                    always
+                        || previous.get(&path) != Some(&sig)
+                        || ids.iter().any(|i| changed.contains(&site.items[*i].url))
+                }
+            };
+            (path, sig, render)
+        })
+        .collect();
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
+    crate::timing::timed("pages", || {
+        jobs.par_iter()
+            .zip(planned.par_iter())
+            .filter(|(_, (_, _, render))| *render)
+            .for_each(|(job, (path, _, _))| {
+                let result = match job {
+                    Job::Home => render_home(&ctx),
+                    Job::Item(i) => render_item(&ctx, *i),
+                    Job::List { plan, page, facets } => render_list(&ctx, plan, *page, *facets),
+                    Job::Tags => render_tags_index(&ctx, &tags),
+                    Job::Search => render_simple(&ctx, "search.html", "Tìm kiếm", "search/"),
+                    Job::NotFound => render_simple(&ctx, "404.html", "Không tìm thấy trang", "404.html"),
+                };
+                match result {
+                    Ok(html) => {
+                        out.write(path, html.as_bytes());
+                        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    Err(d) => diags.push(d),
+                }
+            })
     });
+    let signatures: HashMap<String, u64> = planned.into_iter().map(|(p, s, _)| (p, s)).collect();
 
     // Feeds, sitemap, robots, open data.
     let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
@@ -187,6 +269,86 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
     crate::timing::timed("data", || data::write_all(&ctx, out, diags));
     for (path, bytes) in &theme.assets {
         out.write(path, bytes);
+    }
+    RenderOutcome {
+        signatures,
+        rendered: rendered.into_inner(),
+        search_manifest: ctx.search_manifest.clone(),
+    }
+}
+
+/// A small stable hash of a page's inputs.
+struct Signature(u64);
+
+impl Signature {
+    fn new() -> Self {
+        Signature(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn add(&mut self, s: &str) {
+        for b in s.as_bytes().iter().chain(std::iter::once(&0xff)) {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The output path of a page, the signature of its inputs, the items it shows, and whether it
+/// must always be rendered (pages that summarise the whole site).
+fn job_inputs(
+    ctx: &RenderContext<'_>,
+    job: &Job<'_>,
+    facet_sigs: &BTreeMap<String, u64>,
+) -> (String, u64, Vec<usize>, bool) {
+    let site = ctx.site;
+    let mut sig = Signature::new();
+    match job {
+        Job::Home => ("index.html".to_owned(), 0, Vec::new(), true),
+        Job::Tags => ("tags/index.html".to_owned(), 0, Vec::new(), true),
+        Job::Search => ("search/index.html".to_owned(), 0, Vec::new(), true),
+        Job::NotFound => ("404.html".to_owned(), 0, Vec::new(), true),
+        Job::Item(i) => {
+            let item = &site.items[*i];
+            let mut ids = vec![*i];
+            if item.kind() == Kind::News && item.lang == site.config.language {
+                for part in news_nav_ids(ctx, *i) {
+                    sig.add("|");
+                    for j in &part {
+                        sig.add(&site.items[*j].url);
+                    }
+                    ids.extend(part);
+                }
+            }
+            if let Some(group) = ctx.translations.get(&item.translation_key) {
+                for j in group {
+                    sig.add(&site.items[*j].url);
+                    ids.push(*j);
+                }
+            }
+            (format!("{}index.html", item.url), sig.finish(), ids, false)
+        }
+        Job::List { plan, page, .. } => {
+            let total = plan::page_count(plan.items.len(), plan.per_page);
+            let start = (page - 1).saturating_mul(plan.per_page);
+            let ids: Vec<usize> = plan.items.iter().skip(start).take(plan.per_page).copied().collect();
+            sig.add(&total.to_string());
+            for j in &ids {
+                sig.add(&site.items[*j].url);
+            }
+            if let Some(s) = plan.section {
+                sig.add(&facet_sigs.get(&site.sections[s].url).copied().unwrap_or(0).to_string());
+            }
+            (
+                format!("{}index.html", plan::page_url(&plan.url, *page)),
+                sig.finish(),
+                ids,
+                false,
+            )
+        }
     }
 }
 
@@ -438,26 +600,35 @@ fn translations(ctx: &RenderContext<'_>, item: &Item) -> Vec<Value> {
 }
 
 /// Newer/older items of the section and related items of the same category.
-fn news_nav(ctx: &RenderContext<'_>, i: usize) -> Value {
+/// The items a news page shows besides itself: newer, older and related (same category).
+fn news_nav_ids(ctx: &RenderContext<'_>, i: usize) -> [Vec<usize>; 3] {
     let site = ctx.site;
-    let c = &site.config;
     let item = &site.items[i];
     let list = &ctx.newest_first[item.section];
     let p = ctx.position[i];
-    let cards =
-        |ids: &mut dyn Iterator<Item = &usize>| ids.map(|j| views::card(&site.items[*j], c)).collect::<Vec<Value>>();
-    let newer = cards(&mut list[..p].iter().rev().take(5));
-    let older = cards(&mut list[(p + 1).min(list.len())..].iter().take(5));
-    let related = match &item.data {
+    let newer: Vec<usize> = list[..p.min(list.len())].iter().rev().take(5).copied().collect();
+    let older: Vec<usize> = list[(p + 1).min(list.len())..].iter().take(5).copied().collect();
+    let related: Vec<usize> = match &item.data {
         crate::model::KindData::News(n) => n
             .category
             .as_ref()
             .and_then(|cat| ctx.by_category.get(&(item.section, cat.clone())))
-            .map(|same| cards(&mut same.iter().filter(|j| **j != i).take(5)))
+            .map(|same| same.iter().filter(|j| **j != i).take(5).copied().collect())
             .unwrap_or_default(),
         _ => Vec::new(),
     };
-    json!({ "newer": newer, "older": older, "related": related })
+    [newer, older, related]
+}
+
+fn news_nav(ctx: &RenderContext<'_>, i: usize) -> Value {
+    let c = &ctx.site.config;
+    let [newer, older, related] = news_nav_ids(ctx, i);
+    let cards = |ids: &[usize]| {
+        ids.iter()
+            .map(|j| views::card(&ctx.site.items[*j], c))
+            .collect::<Vec<Value>>()
+    };
+    json!({ "newer": cards(&newer), "older": cards(&older), "related": cards(&related) })
 }
 
 fn render_list(

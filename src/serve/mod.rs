@@ -23,6 +23,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::BuildOptions;
+use crate::session::Session;
 
 /// How long the watcher waits for further changes before rebuilding.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
@@ -157,12 +158,12 @@ fn work_dir() -> PathBuf {
     tmp.join(format!("minhbach-serve-{}", std::process::id()))
 }
 
-/// One build into `work/site-<n>`; publishes the outcome. Returns the lines to print.
-fn rebuild(options: &BuildOptions, work: &Path, n: u64, shared: &Shared) -> (bool, Vec<String>) {
-    let out = work.join(format!("site-{n}"));
-    let mut o = options.clone();
-    o.output = Some(out.clone());
-    let report = crate::build(&o);
+/// One (incremental) rebuild into the session's folder; publishes the outcome. Returns the
+/// lines to print. When pages were rebuilt incrementally, the search index follows right after
+/// the reload signal, so the edited page reloads first.
+fn rebuild(session: &mut Session, changed: &[String], shared: &Shared) -> (bool, Vec<String>) {
+    let result = session.rebuild(changed);
+    let report = &result.report;
     let errors: Vec<String> = report
         .diagnostics
         .iter()
@@ -176,17 +177,19 @@ fn rebuild(options: &BuildOptions, work: &Path, n: u64, shared: &Shared) -> (boo
         .map(ToString::to_string)
         .collect();
     if report.success {
-        let mut previous = None;
+        let root = session.output().to_path_buf();
         shared.publish(|s| {
-            previous = s.root.replace(out.clone());
+            s.root = Some(root.clone());
             s.build += 1;
             s.ok = true;
             s.errors.clear();
         });
-        // Keep the previous build one more round for requests still reading from it.
-        remove_builds_except(work, &[Some(out), previous]);
+        if session.search_stale() {
+            // The edited page is already reloading; the index follows silently (the search page
+            // picks it up on its next load).
+            let _refreshed = session.refresh_search();
+        }
     } else {
-        let _removed = std::fs::remove_dir_all(&out);
         let errors = errors.clone();
         shared.publish(|s| {
             s.ok = false;
@@ -196,17 +199,6 @@ fn rebuild(options: &BuildOptions, work: &Path, n: u64, shared: &Shared) -> (boo
     let mut lines = warnings;
     lines.extend(errors);
     (report.success, lines)
-}
-
-fn remove_builds_except(work: &Path, keep: &[Option<PathBuf>]) {
-    let Ok(entries) = std::fs::read_dir(work) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        let is_build = e.file_name().to_string_lossy().starts_with("site-");
-        if is_build && !keep.iter().flatten().any(|k| *k == p) {
-            let _removed = std::fs::remove_dir_all(&p);
-        }
-    }
 }
 
 /// Runs the development server until Ctrl-C (or SIGTERM). Prints the URL on stdout.
@@ -230,8 +222,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     // Watching starts before the first build, so that no change during it is missed.
     let mut watch = watch::SiteWatch::new(&options.site)?;
 
+    let mut session = Session::new(build_options, work.join("site"));
     let started = Instant::now();
-    let (ok, lines) = rebuild(&build_options, &work, 1, &shared);
+    let (ok, lines) = rebuild(&mut session, &[], &shared);
     for l in &lines {
         eprintln!("{l}");
     }
@@ -245,13 +238,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
 
     let rebuilder = {
         let shared = Arc::clone(&shared);
-        let work = work.clone();
         std::thread::spawn(move || {
-            let mut n = 1;
             while let Some(changed) = watch.next_batch(DEBOUNCE, &|| shared.stopping() || signals::stopped()) {
-                n += 1;
                 let t = Instant::now();
-                let (ok, lines) = rebuild(&build_options, &work, n, &shared);
+                let (ok, lines) = rebuild(&mut session, &changed, &shared);
                 for l in &lines {
                     eprintln!("{l}");
                 }

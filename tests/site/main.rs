@@ -8,6 +8,8 @@ mod bundled;
 mod collections;
 mod corpus;
 mod errors;
+mod faults;
 mod hostile;
 mod output;
 mod serve;
+mod session;

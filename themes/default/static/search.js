@@ -683,13 +683,20 @@
 
     let state = readUrl();
 
+    // History: facets and a submitted query push an entry; typing pushes one for the new query
+    // when it starts, then replaces it keystroke by keystroke (submitting keeps that entry), so
+    // that Back returns to the previous query rather than leaving the page.
+    let typedEntry = false;
+
     function writeUrl(push) {
       const p = new URLSearchParams();
       if (state.q) p.set('q', state.q);
       DIMS.forEach(([name], c) => [...state.f[c]].sort().forEach((v) => p.append(name, v)));
       const s = p.toString();
       const u = location.pathname + (s ? '?' + s : '');
-      if (u !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', u);
+      if (u === location.pathname + location.search) return false;
+      history[push ? 'pushState' : 'replaceState'](null, '', u);
+      return push;
     }
 
     async function run(typing) {
@@ -793,6 +800,7 @@
           box.checked = v.on;
           box.addEventListener('change', () => {
             state.f[c][box.checked ? 'add' : 'delete'](v.param);
+            typedEntry = false;
             writeUrl(true);
             shownCount = PAGE;
             render();
@@ -807,7 +815,8 @@
     function setQuery(q, push) {
       state.q = q;
       for (const i of inputs) i.value = q;
-      writeUrl(push);
+      writeUrl(push && !typedEntry);
+      typedEntry = false;
       run(false);
     }
 
@@ -818,7 +827,7 @@
         clearTimeout(timer);
         timer = setTimeout(() => {
           state.q = input.value;
-          writeUrl(false);
+          if (writeUrl(!typedEntry)) typedEntry = true;
           run(true);
         }, 120);
       });
@@ -829,6 +838,7 @@
       });
     }
     window.addEventListener('popstate', () => {
+      typedEntry = false;
       state = readUrl();
       for (const i of inputs) i.value = state.q;
       run(false);
