@@ -12,10 +12,12 @@
 //   warm: load the page and let the search bootstrap (minhbach: the real search page, its
 //         manifest and facet table; Pagefind: a blank page of the same origin, `import
 //         pagefind.js` and `await pagefind.init()`), wait for the network to be quiet, then
-//         run the query and time it until the first results are in the DOM (minhbach: the query
-//         typed in the page's search box and submitted, until `[data-search-results]` holds the
-//         rendered list) or in hand (Pagefind: `await pagefind.search(q)` then `await r.data()`
-//         for the top 10). Bytes and requests after the query started count for the query.
+//         run the query and time it. minhbach: the query is typed into the page's search box and
+//         submitted; "first" is when the first result is in `[data-search-results]`, "all" when
+//         the 10 shown are. Pagefind: `await pagefind.search(q)` then `r.data()` for the top 10;
+//         "first" is when the first result's data is in hand, "all" when the 10 are (Pagefind
+//         renders nothing here, so it is spared the DOM work). Bytes and requests after the
+//         query started count for the query.
 //   cold: open `search/?q=...` (Pagefind: the blank page with the same four steps inline) and
 //         time from navigation start to the results: what someone following a shared link waits.
 // Bytes: the response body size of every request (Playwright `request.sizes().responseBodySize`;
@@ -165,8 +167,9 @@ const q = new URLSearchParams(location.search).get('q');
 const pf = await import('${PREFIX}pagefind/pagefind.js');
 await pf.init();
 const s = await pf.search(q);
-const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
-window.__done = { ms: performance.now(), total: s.results.length, urls: data.map((d) => d.url) };
+let first = s.results.length ? null : performance.now();
+const data = await Promise.all(s.results.slice(0, 10).map((r, i) => r.data().then((d) => { if (i === 0) first = performance.now(); return d; })));
+window.__done = { ms: first, total: s.results.length, urls: data.map((d) => d.url) };
 `;
 
 async function routeBlank(context) {
@@ -187,15 +190,26 @@ async function minhbachWarm(page, rec, base, q) {
   const r = await page.evaluate(
     (q) =>
       new Promise((resolve, reject) => {
+        // first: the first result is in the DOM (or the empty list of a query with none);
+        // all: as many results as the page shows (10, or fewer when fewer were found).
         const results = document.querySelector('[data-search-results]');
+        const status = document.querySelector('[data-search-status]');
         const input = document.querySelector('main input[name=q]') || document.querySelector('input[name=q]');
         let t0 = 0;
-        const obs = new MutationObserver(() => {
-          if (results.querySelector('ol')) {
+        let first = null;
+        const check = () => {
+          const ol = results.querySelector('ol');
+          if (!ol) return;
+          const n = ol.querySelectorAll('li').length;
+          const m = (status.textContent || '').replace(/\s+/g, ' ').match(/^([\d.]+) kết quả/);
+          const want = m ? Math.min(10, Number(m[1].replace(/\./g, ''))) : 0;
+          if (first === null && (n > 0 || want === 0)) first = performance.now() - t0;
+          if (first !== null && n >= want) {
             obs.disconnect();
-            resolve({ ms: performance.now() - t0 });
+            resolve({ ms: first, allMs: performance.now() - t0 });
           }
-        });
+        };
+        const obs = new MutationObserver(check);
         obs.observe(results, { childList: true, subtree: true });
         setTimeout(() => reject(new Error('no results rendered within 20 s')), 20_000);
         input.value = q;
@@ -218,12 +232,22 @@ async function minhbachCold(page, rec, base, q) {
   rec.reset();
   await page.goto(`${base}search/?q=${encodeURIComponent(q)}`, { waitUntil: 'commit' });
   const h = await page.waitForFunction(
-    () => (document.querySelector('[data-search-results] ol') ? performance.now() : 0),
+    () => {
+      const ol = document.querySelector('[data-search-results] ol');
+      if (!ol) return 0;
+      const empty = /^Không có kết quả/.test((document.querySelector('[data-search-status]')?.textContent ?? '').trim());
+      return ol.querySelector('li') || empty ? performance.now() : 0;
+    },
     null,
     { timeout: 20_000, polling: 'raf' },
   );
   const ms = await h.jsonValue();
   await rec.quiet();
+  await page.waitForFunction(() => {
+    const m = (document.querySelector('[data-search-status]')?.textContent ?? '').replace(/\s+/g, ' ').match(/^([\d.]+) kết quả/);
+    const want = m ? Math.min(10, Number(m[1].replace(/\./g, ''))) : 0;
+    return document.querySelectorAll('[data-search-results] li').length >= want;
+  }, null, { timeout: 20_000 });
   const urls = await page.$$eval('[data-search-results] a', (as) => as.slice(0, 10).map((a) => a.getAttribute('href')));
   return { ms, urls, all: rec.list.slice() };
 }
@@ -239,10 +263,20 @@ async function pagefindWarm(page, rec, base, q) {
   const boot = rec.list.slice();
   const mark = rec.list.length;
   const r = await page.evaluate(async (q) => {
+    // first: the data of the first result is in hand (or the search said there is none);
+    // all: the data of the top 10.
     const t0 = performance.now();
     const s = await window.pf.search(q);
-    const data = await Promise.all(s.results.slice(0, 10).map((x) => x.data()));
-    return { ms: performance.now() - t0, total: s.results.length, urls: data.map((d) => d.url), titles: data.map((d) => d.meta?.title) };
+    let first = s.results.length ? null : performance.now() - t0;
+    const data = await Promise.all(
+      s.results.slice(0, 10).map((x, i) =>
+        x.data().then((d) => {
+          if (i === 0) first = performance.now() - t0;
+          return d;
+        }),
+      ),
+    );
+    return { ms: first, allMs: performance.now() - t0, total: s.results.length, urls: data.map((d) => d.url), titles: data.map((d) => d.meta?.title) };
   }, q);
   await rec.quiet();
   return { ...r, boot, query: rec.list.slice(mark) };
@@ -321,6 +355,7 @@ async function main() {
           ndcg: qual.ndcg,
           status: r.status,
           warmMs: median(reps.map((x) => x.ms)),
+          warmAllMs: median(reps.map((x) => x.allMs)),
           warmMsAll: reps.map((x) => Math.round(x.ms * 10) / 10),
           coldMs: cold.ms,
           coldSame: JSON.stringify(cold.urls.map(normalize)) === JSON.stringify(r.urls.map(normalize)),

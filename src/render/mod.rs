@@ -689,7 +689,7 @@ fn render_list(
     let pages: Vec<Value> = (1..=total)
         .map(|n| json!({ "number": n, "url": c.link(&plan::page_url(&l.url, n)), "current": n == page }))
         .collect();
-    let extra_links = section.map(|s| section_links(ctx, s)).unwrap_or_default();
+    let extra_links = l.section.map(|i| section_links(ctx, &site.sections[i], i)).unwrap_or_default();
     t.insert(
         "list",
         &json!({
@@ -715,20 +715,27 @@ fn render_list(
 }
 
 /// Extra links a section's list offers: A–Z, repealed, data downloads, feeds.
-fn section_links(ctx: &RenderContext<'_>, s: &crate::model::Section) -> Vec<Value> {
+fn section_links(ctx: &RenderContext<'_>, s: &crate::model::Section, index: usize) -> Vec<Value> {
     let c = &ctx.site.config;
     let mut v = Vec::new();
     if s.kind == Kind::Procedures {
         v.push(json!({ "title": "Danh sách A–Z", "url": c.link(&format!("{}a-z/", s.url)) }));
+        let repealed = ctx.section_items[index].iter().any(|i| !plan::in_default_lists(&ctx.site.items[*i]));
+        if repealed {
+            v.push(json!({ "title": "Thủ tục đã bãi bỏ", "url": c.link(&format!("{}da-bai-bo/", s.url)) }));
+        }
     }
     if s.kind == Kind::News {
         v.push(json!({ "title": "Nguồn tin Atom", "url": c.link(&format!("{}atom.xml", s.url)) }));
     }
-    let slug = data::section_slug(s);
-    v.push(json!({ "title": "Tải dữ liệu (CSV)", "url": c.link(&format!("data/{slug}.csv")) }));
-    v.push(json!({ "title": "Tải dữ liệu (JSON)", "url": c.link(&format!("data/{slug}.json")) }));
-    if s.kind == Kind::Procurement {
-        v.push(json!({ "title": "Dữ liệu OCDS", "url": c.link(&format!("data/{slug}-ocds.json")) }));
+    // Open data exists for every section with items, except plain pages.
+    if s.kind != Kind::Pages && !ctx.section_items[index].is_empty() {
+        let slug = data::section_slug(s);
+        v.push(json!({ "title": "Tải dữ liệu (CSV)", "url": c.link(&format!("data/{slug}.csv")) }));
+        v.push(json!({ "title": "Tải dữ liệu (JSON)", "url": c.link(&format!("data/{slug}.json")) }));
+        if s.kind == Kind::Procurement {
+            v.push(json!({ "title": "Dữ liệu OCDS", "url": c.link(&format!("data/{slug}-ocds.json")) }));
+        }
     }
     v
 }

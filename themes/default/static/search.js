@@ -25,8 +25,19 @@
     return head === 'qu' || consonants ? head + 'i' : base;
   }
 
-  /** [exact, folded] keys of a lower-case NFC word. */
+  /** [exact, folded] keys of a lower-case NFC word (remembered: excerpts ask for the same words
+      again and again). */
+  const KEYS = new Map();
   function keys(word) {
+    let k = KEYS.get(word);
+    if (!k) {
+      if (KEYS.size > 5000) KEYS.clear();
+      KEYS.set(word, (k = keysOf(word)));
+    }
+    return k;
+  }
+
+  function keysOf(word) {
     let tone = '';
     let base = '';
     for (const c of word.normalize('NFD')) {
@@ -203,18 +214,25 @@
     return map;
   }
 
-  /** {doc, lvl, sym} arrays of an entry. */
+  /** {doc, lvl, sym} arrays of an entry. Reads 32-bit windows rather than single bits: the
+      decoder runs on a fresh page, mostly before the JIT has compiled it. */
   function postings(e) {
     if (e.p) return e.p;
     const b = e.bits;
     let pos = 0;
-    const bit = () => (b[pos >> 3] >> (7 - (pos++ & 7))) & 1;
-    const bits = (n) => {
-      let v = 0;
-      while (n-- > 0) v = v * 2 + bit();
+    // The next 32 bits from `pos`; the last `pos & 7` of them are zeros, not stream bits.
+    const win = () => {
+      const i = pos >> 3;
+      return (((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) << (pos & 7)) >>> 0;
+    };
+    const take = (n) => {
+      if (n > 24) return take(n - 16) * 65536 + take(16);
+      const v = n ? win() >>> (32 - n) : 0;
+      pos += n;
       return v;
     };
-    const k = bits(5);
+    const k = take(5);
+    const scale = 2 ** k;
     const m = e.vars.length + e.other;
     const w = width(m - 1);
     const doc = new Int32Array(e.df);
@@ -223,11 +241,26 @@
     let d = -1;
     for (let i = 0; i < e.df; i++) {
       let q = 0;
-      while (bit()) q++;
-      d += q * 2 ** k + bits(k) + 1;
+      for (;;) {
+        // Unary part: count the ones up to the first zero, a window at a time.
+        const valid = 32 - (pos & 7);
+        const ones = Math.clz32(~win());
+        if (ones < valid) {
+          q += ones;
+          pos += ones + 1;
+          break;
+        }
+        q += valid;
+        pos += valid;
+      }
+      d += q * scale + take(k) + 1;
       doc[i] = d;
-      lvl[i] = !bit() ? 0 : !bit() ? 1 : !bit() ? 2 : 3;
-      sym[i] = m < 2 ? 0 : m === 2 ? bit() : bit() ? 1 + bits(w) : 0;
+      const t = win() >>> 29; // level: 0, 10, 110, 111
+      if (t < 4) pos += 1;
+      else if (t < 6) (lvl[i] = 1), (pos += 2);
+      else (lvl[i] = t === 6 ? 2 : 3), (pos += 3);
+      if (m === 2) sym[i] = take(1);
+      else if (m > 2) sym[i] = take(1) ? 1 + take(w) : 0;
     }
     return (e.p = { doc, lvl, sym });
   }
@@ -383,16 +416,26 @@
       Promise.all(T[i].c.map(async (c) => {
         if (c.e === undefined) c.e = await ix.uni(c.k);
       }));
+    // A word that cannot be Vietnamese as typed but reads as Telex ("dangw", "kys") is looked up
+    // both ways in the first round, and its pairs are looked up with the Telex reading: a Telex
+    // query then costs one round of requests, not four.
+    const spec = toks.map((t, i) => {
+      const tx = !(open && i === last) && unlikelyAsTyped(t.raw) ? telex(t.raw) : null;
+      return tx ? { k: tx[1], x: null, w: 1, e: undefined, tx } : null;
+    });
+    const cands = (i) => (spec[i] ? [spec[i]] : T[i].c);
     const fetchPairs = (i) =>
-      Promise.all(T[i - 1].c.slice(0, 4).flatMap((a) => T[i].c.slice(0, 4).map(async (b) => ({ a, b, e: await ix.pair(a.k + ' ' + b.k) }))))
+      Promise.all(cands(i - 1).slice(0, 4).flatMap((a) => cands(i).slice(0, 4).map(async (b) => ({ a, b, e: await ix.pair(a.k + ' ' + b.k) }))))
         .then((list) => (P[i] = list.filter((p) => p.e)));
     const inPairs = (i) => (P[i] && P[i].length) || (P[i + 1] && P[i + 1].length);
     const known = (i) => T[i].c.some((c) => c.e) || inPairs(i);
 
-    // 1. Pairs of glued words; lone words; completions of the word being typed.
+    // 1. Pairs of glued words; lone words; completions of the word being typed; both readings
+    //    of Telex-looking words.
     const jobs = [];
     for (let i = 0; i <= last; i++) {
-      if (!glued(i) && !glued(i + 1)) jobs.push(fetchUni(i));
+      if ((!glued(i) && !glued(i + 1)) || spec[i]) jobs.push(fetchUni(i));
+      if (spec[i]) jobs.push(ix.uni(spec[i].k).then((e) => (spec[i].e = e)));
       if (glued(i) && !(open && i === last)) jobs.push(fetchPairs(i));
     }
     if (open) {
@@ -404,22 +447,44 @@
     await Promise.all(jobs);
     if (open && glued(last)) await fetchPairs(last);
 
+    // Telex-looking words: a word found as typed is taken as typed (its pairs looked up again);
+    // else its Telex reading, when found, is the correction.
+    const fixedAt = [];
+    const again = new Set();
+    spec.forEach((sp, i) => {
+      if (!sp) return;
+      spec[i] = null;
+      if (T[i].c[0].e) {
+        again.add(i).add(i + 1);
+      } else if (sp.e) {
+        T[i].c = [Object.assign(sp, telexFix(sp.tx, sp.e))];
+        T[i].fixed = sp.d;
+        fixedAt.push(i);
+      } else again.add(i).add(i + 1);
+    });
+    if (again.size) await Promise.all([...again].filter(glued).map(fetchPairs));
+
     // 2. Words in no pair found: look them up alone; then correct what is still unknown.
     await Promise.all(toks.map((_, i) => (known(i) ? null : fetchUni(i))));
-    const fixedAt = [];
+    const late = [];
     await Promise.all(toks.map(async (t, i) => {
       if (known(i)) return;
       const fix = await correct(ix, t);
       if (fix) {
         T[i].c = [fix];
         T[i].fixed = fix.d;
-        fixedAt.push(i);
+        late.push(i);
       } else res.notFound.push(t.raw);
     }));
-    if (fixedAt.length) {
-      const redo = new Set(fixedAt.flatMap((i) => [i, i + 1]).filter(glued));
+    if (late.length) {
+      const redo = new Set(late.flatMap((i) => [i, i + 1]).filter(glued));
       await Promise.all([...redo].map(fetchPairs));
+    }
+    fixedAt.push(...late);
+    if (fixedAt.length) {
       res.suggestion = T.map((u) => u.fixed || u.t.raw).join(' ');
+      // A corrected word found in pairs counts through them, as it would have if typed right.
+      for (const i of fixedAt) if (inPairs(i)) T[i].c[0].e = undefined;
     }
 
     // 3. Coverage: a word is matched by its unigram or by a pair it is part of.
@@ -430,10 +495,13 @@
       const titled = new Uint16Array(n);
       const pairs = new Uint8Array(n);
       const s = new Float64Array(n);
+      // Per word, the best of its candidates counts once per document; only the documents a
+      // word touches are visited (no pass over every document per word).
       const best = new Float64Array(n);
+      const touched = new Int32Array(n);
       req.forEach((i, bit) => {
         const m = 1 << bit;
-        best.fill(0);
+        let nt = 0;
         for (const c of T[i].c) {
           if (!c.e) continue;
           const p = postings(c.e);
@@ -442,11 +510,17 @@
           for (let j = 0; j < p.doc.length; j++) {
             const d = p.doc[j];
             const v = f * LEVEL[p.lvl[j]] * (ex ? ex[p.sym[j]] || INEXACT : 1);
-            if (v > best[d]) best[d] = v;
+            const old = best[d];
+            if (v > old) {
+              if (old === 0) touched[nt++] = d;
+              s[d] += v - old;
+              best[d] = v;
+            }
             mask[d] |= m;
             if (p.lvl[j] === 3) titled[d] |= m;
           }
         }
+        for (let t = 0; t < nt; t++) best[touched[t]] = 0;
         for (const pi of [i, i + 1]) {
           for (const { e } of P[pi] || []) {
             const p = postings(e);
@@ -456,7 +530,6 @@
             }
           }
         }
-        for (let d = 0; d < n; d++) s[d] += best[d];
       });
       let npairs = 0;
       for (let i = 1; i <= last; i++) {
@@ -507,20 +580,29 @@
     return res;
   }
 
+  /** The candidate for a Telex reading `tx` found as `e`: spelled as the closest attested form. */
+  function telexFix(tx, e) {
+    let d = e.vars[0] || tx[1];
+    let best = Infinity;
+    for (const v of e.vars) {
+      const dist = markDistance(keys(v)[0], tx[0]);
+      if (dist < best) (best = dist), (d = v);
+    }
+    return { k: tx[1], x: keys(d)[0], w: 1, e, d };
+  }
+
+  // An unmarked Vietnamese syllable: initial consonant, vowels, final consonant. Telex leftovers
+  // ("dangw", "kys", "ddaats", "hoon") never have this shape; foreign words and codes may not
+  // either, which is why the word as typed is still looked up.
+  const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+  const unlikelyAsTyped = (w) => !SYLLABLE.test(w) || /aa|ee|dd|oo(?!ng)/.test(w);
+
   /** A correction of an unknown word: Telex first, then one edit away in the vocabulary. */
   async function correct(ix, t) {
     const tx = telex(t.raw);
     if (tx) {
       const e = await ix.uni(tx[1]);
-      if (e) {
-        let d = e.vars[0] || tx[1];
-        let best = Infinity;
-        for (const v of e.vars) {
-          const dist = markDistance(keys(v)[0], tx[0]);
-          if (dist < best) (best = dist), (d = v);
-        }
-        return { k: tx[1], x: keys(d)[0], w: 1, e, d };
-      }
+      if (e) return telexFix(tx, e);
     }
     if ([...t.folded].length < 3) return null;
     for (const w of await ix.vocab()) {
@@ -673,6 +755,7 @@
     let seq = 0;
     let last = null; // {q, res, cols}
     let shownCount = PAGE;
+    let drawn = 0; // renders started
 
     const say = (...parts) => status && status.replaceChildren(...parts);
 
@@ -713,6 +796,7 @@
       const anyFacet = state.f.some((s) => s.size);
       if (!q && !anyFacet) {
         last = null;
+        drawn++;
         results.replaceChildren();
         facetsBox && facetsBox.replaceChildren();
         say('Nhập từ khóa để tìm kiếm.');
@@ -756,14 +840,22 @@
       if (res.partial) parts.push(' Không trang nào có đủ các từ; đây là các trang có nhiều từ nhất.');
       if (!shown.length && res.docs.length) parts.push(' Hãy bỏ bớt bộ lọc.');
       say(...parts);
-      const my = seq;
+      // Results appear as soon as the first fragment arrives; the others follow in rank order.
+      // A newer render (another query, a facet ticked, "more") abandons this one.
+      const mine = ++drawn;
       const page = shown.slice(0, shownCount);
-      const frags = await Promise.all(page.map((d) => ix.frag(d).catch(() => null)));
-      if (my !== seq || last.res !== res) return;
+      const pending = page.map((d) => ix.frag(d).catch(() => null));
       const list = el('ol', { class: 'search-results' });
-      page.forEach((d, i) => {
-        const f = frags[i];
-        if (!f) return;
+      let placed = false;
+      const place = () => {
+        if (!placed) results.replaceChildren(list);
+        placed = true;
+      };
+      for (let i = 0; i < page.length; i++) {
+        const f = await pending[i];
+        if (mine !== drawn) return;
+        if (!f) continue;
+        const d = page[i];
         const kind = ix.m.kinds[cols[0][d]];
         const meta = el('p', { class: 'search-result-meta' }, el('span', { class: 'search-result-kind' }, kind ? kind[1] : ''));
         if (f.d) meta.append(' · ', el('span', { class: 'search-result-date' }, f.d));
@@ -771,17 +863,17 @@
           el('a', { class: 'search-result-title', href: f.u }, marked(highlight(f.t, res.marks, res.prefix))),
           meta,
           el('p', { class: 'search-result-excerpt' }, marked(excerpt(f.x || '', res.marks, res.prefix)))));
-      });
-      const nodes = [list];
+        place();
+      }
+      place();
       if (shown.length > shownCount) {
         const more = el('button', { type: 'button', class: 'search-more' }, `Xem thêm kết quả (${shown.length - shownCount})`);
         more.addEventListener('click', () => {
           shownCount += PAGE;
           render();
         });
-        nodes.push(more);
+        results.append(more);
       }
-      results.replaceChildren(...nodes);
     }
 
     function renderFacets(counts) {
@@ -812,12 +904,16 @@
       facetsBox.replaceChildren(...boxes);
     }
 
+    // The URL is written once the search has sent its requests (history calls are not free).
+    const later = (f) => setTimeout(f, 0);
+
     function setQuery(q, push) {
       state.q = q;
       for (const i of inputs) i.value = q;
-      writeUrl(push && !typedEntry);
+      const entry = push && !typedEntry;
       typedEntry = false;
       run(false);
+      later(() => writeUrl(entry));
     }
 
     let timer = 0;
@@ -827,8 +923,8 @@
         clearTimeout(timer);
         timer = setTimeout(() => {
           state.q = input.value;
-          if (writeUrl(!typedEntry)) typedEntry = true;
           run(true);
+          later(() => writeUrl(!typedEntry) && (typedEntry = true));
         }, 120);
       });
       input.form.addEventListener('submit', (e) => {
