@@ -73,14 +73,16 @@ pub fn now() -> jiff::Timestamp {
 /// Loads and links the site: everything but rendering. Diagnostics go to `diags`.
 pub fn load_site(options: &BuildOptions, diags: &Diagnostics) -> Option<(Site, crate::link::Publish)> {
     let root = &options.site;
-    let config_text = match std::fs::read_to_string(root.join("site.yaml")) {
+    let config_text = match crate::load::read_text(root, "site.yaml") {
         Ok(t) => t,
         Err(e) => {
             diags.push(
-                Diagnostic::error("site.yaml", 0, 0, format!("cannot read site.yaml: {e}")).with_hint(format!(
-                    "run minhbach in a site folder, or pass --site DIR (looked in {})",
-                    root.display()
-                )),
+                Diagnostic::error("site.yaml", 0, 0, format!("cannot read site.yaml: {}", e.message)).with_hint(
+                    format!(
+                        "run minhbach in a site folder, or pass --site DIR (looked in {})",
+                        root.display()
+                    ),
+                ),
             );
             return None;
         }

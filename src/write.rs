@@ -209,7 +209,8 @@ pub fn swap_in(staging: &Path, output: &Path) -> std::io::Result<()> {
         return Err(e);
     }
     if had_old {
-        remove_tree(&old)?;
+        // The new site is in place: failing to delete the old one is not a failed build.
+        let _removed = remove_tree(&old);
     }
     Ok(())
 }
@@ -244,6 +245,7 @@ pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
 /// Removes staging folders left by builds that were killed (their process no longer runs).
 pub fn clean_stale(output: &Path) {
     let Some(parent) = output.parent() else { return };
+    restore_interrupted_swap(output);
     let name = output
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
@@ -270,6 +272,35 @@ pub fn clean_stale(output: &Path) {
     }
 }
 
+/// A build killed between the two renames of [`swap_in`] leaves no output but the previous
+/// site renamed aside: put it back before anything else.
+fn restore_interrupted_swap(output: &Path) {
+    if output.exists() {
+        return;
+    }
+    let Some(parent) = output.parent() else { return };
+    let name = output
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.old-");
+    let dir = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        let dead = n
+            .strip_prefix(prefix.as_str())
+            .and_then(|pid| pid.parse::<u32>().ok())
+            .is_some_and(|pid| pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists());
+        if dead && std::fs::rename(e.path(), output).is_ok() {
+            return;
+        }
+    }
+}
+
 /// A lock held for the duration of a build; released (file removed) on drop.
 pub struct BuildLock {
     path: PathBuf,
@@ -280,9 +311,16 @@ impl BuildLock {
     pub fn acquire(output: &Path) -> Result<BuildLock, String> {
         let path = sibling(output, "lock");
         for _ in 0..2 {
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    let _written = writeln!(f, "{}", std::process::id());
+            // The pid is written first, then the lock appears atomically (a hard link), so a
+            // reader never sees an empty lock.
+            let tmp = sibling(output, &format!("lock-{}", std::process::id()));
+            if let Err(e) = std::fs::write(&tmp, format!("{}\n", std::process::id())) {
+                return Err(format!("cannot create the lock file {}: {e}", tmp.display()));
+            }
+            let linked = std::fs::hard_link(&tmp, &path);
+            let _removed = std::fs::remove_file(&tmp);
+            match linked {
+                Ok(()) => {
                     return Ok(BuildLock { path });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {

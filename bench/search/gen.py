@@ -809,6 +809,23 @@ GENERIC_PERMIT_ACTIONS = ["Cấp giấy phép", "Cấp lại giấy phép", "Gia
 PERMIT_FIELDS = ["Công thương", "Văn hóa", "Tài nguyên và môi trường", "Giáo dục và đào tạo", "Y tế",
                  "Giao thông", "Nông nghiệp", "Thông tin và truyền thông"]
 
+GENERIC_ACTIONS = ["Công nhận", "Xác nhận", "Thẩm định", "Phê duyệt", "Đăng ký", "Thông báo", "Hỗ trợ",
+                   "Chấp thuận", "Kiểm tra", "Cấp giấy chứng nhận"]
+GENERIC_OBJECTS = [
+    "kế hoạch bảo vệ môi trường của cơ sở", "tổ hợp tác", "làng nghề truyền thống", "sản phẩm OCOP",
+    "điểm du lịch cộng đồng", "câu lạc bộ thể dục thể thao", "đội văn nghệ quần chúng", "vùng trồng rau an toàn",
+    "cơ sở chăn nuôi gia súc", "phương án phòng, chống thiên tai", "công trình thủy lợi nhỏ",
+    "danh hiệu khu phố văn hóa", "hoạt động của nhóm trẻ", "cơ sở in", "bảng quảng cáo", "tuyến xe buýt",
+    "điểm trông giữ xe", "chợ tạm", "phương án sắp xếp hàng rong", "cơ sở sản xuất nước đá",
+    "giống cây trồng mới", "chương trình khuyến nông", "mô hình sinh kế", "quỹ khuyến học",
+    "hội quán người cao tuổi", "lớp học tình thương", "phương án chuyển đổi cây trồng", "đề án khởi nghiệp",
+    "hợp đồng thuê khoán rừng", "kế hoạch tổ chức hội chợ", "dự án trồng cây xanh", "hồ sơ hoàn công công trình",
+    "bản vẽ hiện trạng", "tờ trình kinh phí sự kiện", "danh sách tình nguyện viên", "đề xuất sáng kiến",
+    "cơ sở sơ chế nông sản", "phương án giao thông tạm thời", "đội tự quản an ninh", "tổ tự quản vệ sinh",
+]
+GENERIC_OBJECT_FIELDS = ["Môi trường", "Nông nghiệp", "Văn hóa", "Giao thông", "Công thương", "Kinh tế hợp tác",
+                         "Thể dục thể thao", "Du lịch"]
+
 LEGAL = {
     "Hộ tịch": ["Luật Hộ tịch ngày 20/11/2014", "Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ"],
     "Cư trú": ["Luật Cư trú ngày 13/11/2020", "Nghị định số 62/2021/NĐ-CP ngày 29/6/2021 của Chính phủ"],
@@ -1057,37 +1074,40 @@ def gen_site(n: int, seed: int, out: str) -> dict:
     for a in GENERIC_PERMIT_ACTIONS:
         for i, obj in enumerate(GENERIC_PERMITS):
             generic_bases.append((f"{a} {obj}", PERMIT_FIELDS[i % len(PERMIT_FIELDS)], None, 0))
-    rows = []
-    replica = 0
+    for a in GENERIC_ACTIONS:
+        for j, obj in enumerate(GENERIC_OBJECTS):
+            generic_bases.append((f"{a} {obj}", GENERIC_OBJECT_FIELDS[j % len(GENERIC_OBJECT_FIELDS)], None, 0))
+    # A catalog lists each procedure once per level that handles it (replica 0: commune, 1:
+    # district, 2: province), so a topic has a handful of procedure pages, not dozens. Every
+    # topic procedure is in the first rows, so small portals have them all once.
+    first = topic_bases[:]
+    rng.shuffle(first)
+    rest = [(b, 1) for b in topic_bases] + [(b, 0) for b in generic_bases] + [(b, 1) for b in generic_bases]
+    rng.shuffle(rest)
+    rows = [(b, 0) for b in first] + rest
+    rep = 2
     while len(rows) < counts["procedure"]:
-        g = generic_bases[:]
-        rng.shuffle(g)
-        t = topic_bases[:]
-        rng.shuffle(t)
-        batch = t + g if replica == 0 else (t + g)
-        if replica > 0:
-            rng.shuffle(batch)
-        for b in batch:
-            rows.append((b, replica))
-            if len(rows) >= counts["procedure"]:
-                break
-        replica += 1
+        more = [(b, rep) for b in topic_bases + generic_bases]
+        rng.shuffle(more)
+        rows += more
+        rep += 1
+    rows = rows[: counts["procedure"]]
     catalog = []
     for i, ((title, fld, tid, grade), rep) in enumerate(rows):
         r = random.Random(f"{seed}:procedure:{i}")
         ctx = Ctx(r)
-        level = r.choice(["commune", "commune", "district", "province"]) if rep else "commune"
+        level = ["commune", "district", "province"][min(rep, 2)]
         if level == "commune":
             agency = r.choice(WARD_AGENCIES)
-            suffix = r.choice(["", "", "", " (cấp xã)"])
+            suffix = " (cấp xã)" if rep else ""
         elif level == "district":
             agency = r.choice(DISTRICT_AGENCIES)
-            suffix = r.choice(["", "", " (cấp huyện)"])
+            suffix = " (cấp huyện)"
         else:
             agency = "Ủy ban nhân dân Thành phố"
-            suffix = r.choice(["", " (cấp tỉnh)"])
-        if rep == 0:
-            suffix = ""
+            suffix = " (cấp tỉnh)"
+        if rep > 2:
+            suffix += f" - {agency}"
         t = vary(title, r, 0.35) + suffix
         code = f"1.{100000 + i:06d}"
         slug = f"{slugify(title)[:70].strip('-')}-{i + 1}"
@@ -1150,7 +1170,7 @@ def gen_site(n: int, seed: int, out: str) -> dict:
     # ---- news -------------------------------------------------------------------------------
     rng = random.Random(f"{seed}:news")
     templates = [(t.id, s) for t in TOPICS for s in t.news]
-    slots = about_slots(rng, counts["news"], templates, 0.0042)
+    slots = about_slots(rng, counts["news"], templates, 0.0012)
     for i in range(counts["news"]):
         r = random.Random(f"{seed}:news:{i}")
         ctx = Ctx(r)
@@ -1195,7 +1215,7 @@ def gen_site(n: int, seed: int, out: str) -> dict:
     dtemplates = [(t.id, d) for t in TOPICS for d in t.docs]
     dtemplates += [("du_toan_2025", ("Quyết định", "giao dự toán ngân sách năm 2025 cho các đơn vị"))]
     dtemplates += [("du_toan_2025", ("Nghị quyết", "phê chuẩn dự toán ngân sách năm 2025"))]
-    slots = about_slots(rng, counts["document"], dtemplates, 0.004)
+    slots = about_slots(rng, counts["document"], dtemplates, 0.0015)
     fields_of = sorted({f for _, f, _, _ in topic_bases})
     for i in range(counts["document"]):
         r = random.Random(f"{seed}:document:{i}")

@@ -689,7 +689,10 @@ fn render_list(
     let pages: Vec<Value> = (1..=total)
         .map(|n| json!({ "number": n, "url": c.link(&plan::page_url(&l.url, n)), "current": n == page }))
         .collect();
-    let extra_links = l.section.map(|i| section_links(ctx, &site.sections[i], i)).unwrap_or_default();
+    let extra_links = l
+        .section
+        .map(|i| section_links(ctx, &site.sections[i], i))
+        .unwrap_or_default();
     t.insert(
         "list",
         &json!({
@@ -720,7 +723,9 @@ fn section_links(ctx: &RenderContext<'_>, s: &crate::model::Section, index: usiz
     let mut v = Vec::new();
     if s.kind == Kind::Procedures {
         v.push(json!({ "title": "Danh sách A–Z", "url": c.link(&format!("{}a-z/", s.url)) }));
-        let repealed = ctx.section_items[index].iter().any(|i| !plan::in_default_lists(&ctx.site.items[*i]));
+        let repealed = ctx.section_items[index]
+            .iter()
+            .any(|i| !plan::in_default_lists(&ctx.site.items[*i]));
         if repealed {
             v.push(json!({ "title": "Thủ tục đã bãi bỏ", "url": c.link(&format!("{}da-bai-bo/", s.url)) }));
         }

@@ -286,22 +286,38 @@ fn procedures_from_markdown_and_catalog_give_the_same_page() {
 fn pages_missing_title_and_bad_weight() {
     let site_file = "content/gioi-thieu/x.md";
     for (content, expected) in [
-        ("---\nweight: 2\n---\nNội dung.\n", "content/gioi-thieu/x.md:1:1: missing required key `title`"),
-        ("---\ntitle: X\nweight: đầu tiên\n---\n", "content/gioi-thieu/x.md:3:1: `weight` must be a whole number"),
+        (
+            "---\nweight: 2\n---\nNội dung.\n",
+            "content/gioi-thieu/x.md:1:1: missing required key `title`",
+        ),
+        (
+            "---\ntitle: X\nweight: đầu tiên\n---\n",
+            "content/gioi-thieu/x.md:3:1: `weight` must be a whole number",
+        ),
     ] {
         let site = TempSite::fixture("minimal");
         site.write(site_file, content);
         let r = site.build();
         let all = messages(&r);
         assert!(!r.success, "{all}");
-        assert!(all.lines().any(|l| l.starts_with(expected)), "expected {expected}\ngot:\n{all}");
+        assert!(
+            all.lines().any(|l| l.starts_with(expected)),
+            "expected {expected}\ngot:\n{all}"
+        );
     }
 }
 
 #[test]
 fn news_bad_type_and_image_outside_the_site() {
     let site = TempSite::fixture("minimal");
-    site.write("content/tin-tuc/x.md", "---\ntitle: X\nimage: ../../../anh.png\nimage_alt: Ảnh\n---\n");
+    site.write(
+        "content/tin-tuc/x.md",
+        "---\ntitle: X\nimage: ../../../anh.png\nimage_alt: Ảnh\n---\n",
+    );
     let r = site.build();
-    assert!(messages(&r).contains("content/tin-tuc/x.md:3:1: `image`: `../../../anh.png` leads outside the site folder"), "{}", messages(&r));
+    assert!(
+        messages(&r).contains("content/tin-tuc/x.md:3:1: `image`: `../../../anh.png` leads outside the site folder"),
+        "{}",
+        messages(&r)
+    );
 }
