@@ -790,7 +790,7 @@ GENERIC_PROCEDURES = [
     ("Cấp giấy phép lao động cho người nước ngoài", "Lao động"),
     ("Cấp giấy chứng nhận đủ điều kiện về an ninh, trật tự", "An ninh trật tự"),
     ("Xác nhận thông tin hộ tịch", "Hộ tịch"),
-    ("Đăng ký kinh doanh dịch vụ lữ hành nội địa", "Du lịch"),
+    ("Cấp thẻ hướng dẫn viên du lịch nội địa", "Du lịch"),
     ("Thẩm định thiết kế xây dựng triển khai sau thiết kế cơ sở", "Xây dựng"),
     ("Cấp chứng chỉ hành nghề hoạt động xây dựng", "Xây dựng"),
     ("Thông báo khởi công xây dựng công trình", "Xây dựng"),
@@ -801,7 +801,7 @@ GENERIC_PERMITS = [
     "khai thác khoáng sản làm vật liệu thông thường", "xả nước thải vào nguồn nước",
     "hoạt động cơ sở giáo dục nghề nghiệp", "hoạt động nhóm trẻ độc lập", "sản xuất rượu thủ công",
     "hoạt động dạy thêm, học thêm", "hoạt động cơ sở giết mổ gia súc", "buôn bán thuốc bảo vệ thực vật",
-    "kinh doanh khí dầu mỏ hóa lỏng", "thành lập quỹ từ thiện", "hoạt động cơ sở chăm sóc người cao tuổi",
+    "cửa hàng bán lẻ khí dầu mỏ hóa lỏng", "thành lập quỹ từ thiện", "hoạt động cơ sở chăm sóc người cao tuổi",
     "hoạt động bến thủy nội địa", "sử dụng tần số vô tuyến điện", "hoạt động của cơ sở trợ giúp xã hội",
 ]
 GENERIC_PERMIT_ACTIONS = ["Cấp giấy phép", "Cấp lại giấy phép", "Gia hạn giấy phép", "Điều chỉnh giấy phép",
@@ -847,6 +847,11 @@ DOCS_GENERIC = [
     "Các giấy tờ có liên quan khác: 01 bản sao.",
 ]
 RESULTS = ["Quyết định", "Giấy chứng nhận", "Văn bản trả lời", "Giấy phép", "Trích lục", "Phiếu kết quả"]
+
+# Fields of documents that are about no topic (a document's field is shown on its page and
+# indexed with it, so it has to fit what the document is about).
+DOC_FIELDS = ["Cải cách hành chính", "Văn hóa - Xã hội", "Kinh tế", "Quốc phòng - An ninh", "Tổ chức bộ máy",
+              "Tài chính - Ngân sách", "Đô thị"]
 
 DOC_TYPES = [("Quyết định", "QĐ-UBND"), ("Kế hoạch", "KH-UBND"), ("Thông báo", "TB-UBND"),
              ("Công văn", "UBND-VP"), ("Chỉ thị", "CT-UBND"), ("Báo cáo", "BC-UBND")]
@@ -1225,11 +1230,12 @@ def gen_site(n: int, seed: int, out: str) -> dict:
         year = r.choice(YEARS[:-1] + [2025])
         inserts = []
         about = None
-        fld = r.choice(fields_of)
+        fld = r.choice(DOC_FIELDS)
         if i in slots:
             tid, (dtype, tpl) = slots[i]
             about = tid
             t = TOPIC[tid]
+            fld = t.procedures[0][1] if t.procedures else "Tài chính - Ngân sách"
             if tid == "du_toan_2025":
                 year = 2024 if r.random() < 0.7 else 2025
             trich = vary(ctx.fill(tpl, unit=unit, year=year), r, 0.35)
@@ -1237,6 +1243,8 @@ def gen_site(n: int, seed: int, out: str) -> dict:
                 inserts.append(vary(ctx.fill(t.section, unit=unit, year=year), r, 0.35))
         else:
             dtype, tpl = r.choice(DOC_GENERIC)
+            if "danh mục thủ tục hành chính" in tpl:
+                fld = r.choice(fields_of)
             trich = ctx.fill(tpl, unit=unit, year=year, field=fld)
             if "danh mục thủ tục hành chính" in tpl:
                 names = [b[0] for b in topic_bases if b[1] == fld] + [g[0] for g in GENERIC_PROCEDURES if g[1] == fld]
@@ -1253,7 +1261,7 @@ def gen_site(n: int, seed: int, out: str) -> dict:
             page.plant(about, 3)
         inserts += mention_plan(r, page, ctx, 0.15)
         body = body_sections(r, ctx, r.randint(120, 500), inserts, unit)
-        page.body = body + "\n" + number + "\n" + dtype + "\n" + issuer
+        page.body = body + "\n" + number + "\n" + dtype + "\n" + issuer + "\n" + fld
         date = f"{year}-{r.randint(1, 12) if year < 2026 else r.randint(1, 6):02d}-{r.randint(1, 28):02d}"
         fm = ["---", f"title: {yq(title)}", f"number: {yq(number)}", f"doc_type: {yq(dtype)}",
               f"issuer: {yq(issuer)}", f"signer: {yq(ctx.person() + ' - ' + r.choice(POSITIONS))}",

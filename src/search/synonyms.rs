@@ -7,14 +7,18 @@
 
 /// `(aliases, phrases)`: the aliases are added to pages containing one of the phrases.
 pub(crate) const ALIASES: &[(&[&str], &[&str])] = &[
+    // "Sổ đỏ" and "sổ hồng" name the certificate, not every text about land-use rights
+    // ("đấu giá quyền sử dụng đất", "thế chấp quyền sử dụng đất" are other matters).
     (
-        &["sổ đỏ", "sổ hồng", "QSDĐ"],
+        &["sổ đỏ", "sổ hồng"],
         &[
             "giấy chứng nhận quyền sử dụng đất",
-            "quyền sử dụng đất",
-            "quyền sở hữu nhà ở",
+            "giấy chứng nhận quyền sở hữu nhà ở",
+            "GCNQSDĐ",
+            "GCN QSDĐ",
         ],
     ),
+    (&["QSDĐ"], &["quyền sử dụng đất"]),
     (&["quyền sử dụng đất"], &["QSDĐ"]),
     (
         &["CMND", "chứng minh nhân dân", "chứng minh thư", "CCCD"],

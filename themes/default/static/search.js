@@ -427,6 +427,12 @@
     const fetchPairs = (i) =>
       Promise.all(cands(i - 1).slice(0, 4).flatMap((a) => cands(i).slice(0, 4).map(async (b) => ({ a, b, e: await ix.pair(a.k + ' ' + b.k) }))))
         .then((list) => (P[i] = list.filter((p) => p.e)));
+    // Both words typed with marks: the pair matches as a phrase only where the page spells it so
+    // ("thuế đất" is not "thuê đất"); elsewhere the words count one by one.
+    const asTyped = (pe, sym) => {
+      if (pe.sig === undefined) pe.sig = pe.a.x && pe.b.x ? fnv32(pe.a.x + ' ' + pe.b.x) & 0xffff : -1;
+      return pe.sig < 0 || !pe.e.vars.length || pe.e.vars[sym] === pe.sig;
+    };
     const inPairs = (i) => (P[i] && P[i].length) || (P[i + 1] && P[i + 1].length);
     const known = (i) => T[i].c.some((c) => c.e) || inPairs(i);
 
@@ -522,9 +528,10 @@
         }
         for (let t = 0; t < nt; t++) best[touched[t]] = 0;
         for (const pi of [i, i + 1]) {
-          for (const { e } of P[pi] || []) {
-            const p = postings(e);
+          for (const pe of P[pi] || []) {
+            const p = postings(pe.e);
             for (let j = 0; j < p.doc.length; j++) {
+              if (!asTyped(pe, p.sym[j])) continue;
               mask[p.doc[j]] |= m;
               if (p.lvl[j] === 3) titled[p.doc[j]] |= m;
             }
@@ -536,13 +543,14 @@
         if (!P[i] || !P[i].length) continue;
         npairs++;
         const seen = new Uint8Array(n);
-        for (const { a, b, e } of P[i]) {
+        for (const pe of P[i]) {
+          const { a, b, e } = pe;
           const p = postings(e);
           const f = PAIR * idf(n, e.df) * Math.min(a.w, b.w);
-          const sig = a.x && b.x ? fnv32(a.x + ' ' + b.x) & 0xffff : -1;
+          const ex = pe.sig < 0 || !e.vars.length ? 1 : EXACT;
           for (let j = 0; j < p.doc.length; j++) {
+            if (!asTyped(pe, p.sym[j])) continue;
             const d = p.doc[j];
-            const ex = sig < 0 || !e.vars.length ? 1 : e.vars[p.sym[j]] === sig ? EXACT : INEXACT;
             s[d] += f * LEVEL[p.lvl[j]] * ex;
             if (!seen[d]) (seen[d] = 1), pairs[d]++;
           }
