@@ -31,14 +31,18 @@ after(async () => {
 
 const clean = (s) => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
-/** Waits until the status line says how many results there are; returns that number. */
+/** Waits until the status line says how many results there are and the page shows them all
+    (results appear one by one as their fragments arrive); returns that number. */
 async function resultCount() {
   const h = await page
     .waitForFunction(
       () => {
         const s = (document.querySelector('[data-search-status]')?.textContent ?? '').replace(/\s+/g, ' ');
         const m = s.match(/^([\d.]+) kết quả/);
-        return m && document.querySelector('[data-search-results] ol') ? Number(m[1].replace(/\./g, '')) : null;
+        if (!m) return null;
+        const n = Number(m[1].replace(/\./g, ''));
+        const shown = document.querySelectorAll('[data-search-results] ol > li').length;
+        return shown >= Math.min(n, 10) ? n : null;
       },
       null,
       { timeout: WITHIN },
@@ -144,10 +148,12 @@ test('k. Back after a new query restores the previous query and its results', as
   await resultCount();
   const firstLinks = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
   const box = page.locator('main input[name=q]');
+  // Typed, then (once the live results are there) submitted, as people do.
   await box.fill('ket hon');
-  await box.press('Enter');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'ket hon', null, { timeout: WITHIN });
   await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '').includes('ket hon'), null, { timeout: WITHIN });
+  await box.press('Enter');
+  await resultCount();
   await page.goBack({ waitUntil: 'commit' });
   await page.waitForFunction(() => (document.querySelector('[data-search-status]')?.textContent ?? '').includes('dang ky khai sinh'), null, { timeout: WITHIN });
   await resultCount();
@@ -202,7 +208,7 @@ test('k. markup in indexed content shows as text and never runs', async () => {
     assert.equal(state.elements, 0, 'content markup became elements');
     assert.ok(state.title.includes('<b>in đậm</b>'), `the title should show the markup as text: ${JSON.stringify(state.title)}`);
     assert.ok(state.title.includes('<img src=x'), `the title should show the <img> as text: ${JSON.stringify(state.title)}`);
-    assert.ok(state.excerpt.includes('<b>'), `the excerpt should show the markup as text: ${JSON.stringify(state.excerpt)}`);
+    assert.match(state.excerpt, /<(b|img|script)\b/, `the excerpt should show the markup as text: ${JSON.stringify(state.excerpt)}`);
   } finally {
     await page.unroute('**/search/f/**');
   }
