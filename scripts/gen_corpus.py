@@ -1,30 +1,40 @@
 #!/usr/bin/env python3
 """Deterministic synthetic corpus for static-site-generator benchmarks.
 
-Produces N news pages of Vietnamese administrative prose (with diacritics),
-each ~600-1500 words, with headings, bullet and ordered lists, a pipe table
-(budget figures) and links to other pages.  Front matter is YAML
-(title, date, description, categories, tags).
+An extension of ../shared/bench/gen_corpus.py (whose news pages it reproduces exactly) that
+writes a realistic transparency portal of N items in total:
 
-The same logical content is emitted as a Hugo site, a Zola site, or a site in our own
-content model (shared/spec/content-model.md: site.yaml + content/news/ with kind news,
-category = the first category, per_page 20), each with a minimal theme that does comparable work:
+  * 88% news pages of Vietnamese administrative prose (with diacritics), each ~600-1500 words,
+    with headings, bullet and ordered lists, a pipe table (budget figures) and links to other
+    items; front matter with title, date, summary/description, category, tags;
+  * 10% administrative procedures: rows of CSV catalogs (one section per field under
+    thu-tuc-hanh-chinh/, at most CATALOG_MAX_ROWS rows per catalog, unique codes, valid enums,
+    multi-line Markdown cells, form files);
+  * 1% budget disclosures: a YAML item naming a CSV of a few hundred rows with hierarchical
+    codes (A, I, 1, 1.1, a) where every parent is exactly the sum of its children;
+  * 1% statistics: dossier reports (received = early + on time + late + pending, by unit and
+    period) and some generic tables with a chart.
 
-  * base layout, single-page template, home page listing the 20 newest pages;
-  * /news/ section list paginated by 20 (sorted by date, newest first);
+Formats: `minhbach` (the content model of shared/spec/content-model.md; it builds with no error
+and no warning, with the personal-data check on: no phone numbers, ID numbers or e-mail
+addresses are generated), and `hugo` / `zola` with the same logical content as Markdown pages in
+the same URL tree and a minimal theme that does comparable work:
+
+  * base layout, single-page template, home page listing the 20 newest news pages;
+  * section lists paginated by 20 (sorted by date, newest first);
   * "categories" taxonomy: terms list page + one paginated (20) page per term;
   * tags are plain metadata shown on the page (not a taxonomy in either tool);
-  * no RSS feeds, no search index of the generator itself, no syntax highlighting;
-  * the article body is marked data-pagefind-body so Pagefind indexes only
-    article pages, not pagination pages.
+  * no RSS feeds, no search index of the generator itself, no syntax highlighting.
 
-Page i's text depends only on (seed, i), so a smaller corpus is a prefix of a
-larger one except for the link targets (drawn from range(N)).
+Item i depends only on (seed, i): its kind is fixed by i % 100, its text by the seed and i (a
+news page's links point at the real URL of their target, whatever its kind). A smaller corpus
+is a prefix of a larger one except for the link targets (drawn from range(N)) and the split of
+large catalogs into parts.
 
 Usage:
-    python3 gen_corpus.py --n 1000 --out /tmp/site-hugo --format hugo
-    python3 gen_corpus.py --n 1000 --out /tmp/site-zola --format zola
     python3 gen_corpus.py --n 1000 --out /tmp/site-ours --format minhbach
+    python3 gen_corpus.py --n 1000 --out /tmp/site-hugo --format hugo
+    python3 gen_corpus.py --n 1000 --out /tmp/sites --format minhbach,hugo,zola   # one pass, one sub-folder each
 """
 from __future__ import annotations
 

@@ -74,6 +74,7 @@ def stat(run, e, cls=None):
     return {
         "n": len(qs),
         "mrr": mean(x["rr"] for x in qs),
+        "mrr3": mean(x.get("rrAbout", 0) for x in qs),
         "ndcg": mean(x["ndcg"] for x in qs),
         "zero": mean(1.0 if x["zero"] else 0.0 for x in qs),
         "idx_med": med([x["queryIndex"]["bytes"] for x in qs]),
@@ -169,6 +170,7 @@ def main() -> None:
     line("Top 10 results after the query, median / p95", lambda s, z, r, e: f"{ms(s['all_ms_med'])} / {ms(s['all_ms_p95'])}")
     line("Shared link: navigation to first results, median", lambda s, z, r, e: ms(s["cold_med"]))
     line("**MRR@10**, all queries", lambda s, z, r, e: f"{s['mrr']:.3f}")
+    line("MRR@10 counting only pages about the topic (grade 3)", lambda s, z, r, e: f"{s['mrr3']:.3f}")
     line("**nDCG@10**, all queries", lambda s, z, r, e: f"{s['ndcg']:.3f}")
     line("**Zero-result rate**, all queries", lambda s, z, r, e: f"{s['zero']:.1%}")
     line("Results per query, median", lambda s, z, r, e: f"{s['total_med']:,.0f}")
@@ -180,20 +182,21 @@ def main() -> None:
     # ---------------- by class ----------------
     w("## Quality by query class")
     w("")
-    w("MRR@10: reciprocal rank of the first result graded ≥ 2 (0 when none in the top 10). nDCG@10: gain 2^grade − 1, "
-      "ideal = the best 10 graded pages. Zero-result rate: share of queries with no result at all.")
+    w("MRR@10: reciprocal rank of the first result graded ≥ 2 (0 when none in the top 10); MRR@10 (grade 3): the "
+      "same counting only pages about the topic. nDCG@10: gain 2^grade − 1, ideal = the best 10 graded pages. "
+      "Zero-result rate: share of queries with no result at all.")
     w("")
     for i, r in enumerate(runs):
         w(f"### {fmt_pages(r['meta']['pages'])} pages")
         w("")
-        w("| class | queries | MRR@10 minhbach | MRR@10 Pagefind | nDCG@10 minhbach | nDCG@10 Pagefind | zero results minhbach | zero results Pagefind | index KB/query minhbach (median) | Pagefind | first results minhbach (median) | Pagefind |")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        w("| class | queries | MRR@10 minhbach | MRR@10 Pagefind | MRR@10 (grade 3) minhbach | Pagefind | nDCG@10 minhbach | nDCG@10 Pagefind | zero results minhbach | zero results Pagefind | index KB/query minhbach (median) | Pagefind | first results minhbach (median) | Pagefind |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for c in CLASSES + ["phrase", "all"]:
             a, p = stat(r, "minhbach", c), stat(r, "pagefind", c)
             if not a or not p:
                 continue
             bold = lambda x, y: f"**{x:.3f}**" if x > y + 1e-9 else f"{x:.3f}"
-            w(f"| {CLASS_NAME[c]} | {a['n']} | {bold(a['mrr'], p['mrr'])} | {bold(p['mrr'], a['mrr'])} | {bold(a['ndcg'], p['ndcg'])} | "
+            w(f"| {CLASS_NAME[c]} | {a['n']} | {bold(a['mrr'], p['mrr'])} | {bold(p['mrr'], a['mrr'])} | {bold(a['mrr3'], p['mrr3'])} | {bold(p['mrr3'], a['mrr3'])} | {bold(a['ndcg'], p['ndcg'])} | "
               f"{bold(p['ndcg'], a['ndcg'])} | {a['zero']:.0%} | {p['zero']:.0%} | {a['idx_med'] / 1024:.1f} | {p['idx_med'] / 1024:.1f} | "
               f"{ms(a['warm_med'])} | {ms(p['warm_med'])} |")
         w("")

@@ -153,10 +153,11 @@ function quality(urls, rel) {
   const first = grades.findIndex((g) => g >= 2);
   const rr = first < 0 ? 0 : 1 / (first + 1);
   const firstAny = grades.findIndex((g) => g >= 1);
+  const firstAbout = grades.findIndex((g) => g >= 3);
   const dcg = grades.reduce((a, g, i) => a + (2 ** g - 1) / Math.log2(i + 2), 0);
   const ideal = Object.values(rel).sort((a, b) => b - a).slice(0, 10);
   const idcg = ideal.reduce((a, g, i) => a + (2 ** g - 1) / Math.log2(i + 2), 0);
-  return { grades, rr, rrAny: firstAny < 0 ? 0 : 1 / (firstAny + 1), ndcg: idcg ? dcg / idcg : 0 };
+  return { grades, rr, rrAny: firstAny < 0 ? 0 : 1 / (firstAny + 1), rrAbout: firstAbout < 0 ? 0 : 1 / (firstAbout + 1), ndcg: idcg ? dcg / idcg : 0 };
 }
 
 // ---------- engines ----------
@@ -352,6 +353,7 @@ async function main() {
           grades: qual.grades,
           rr: qual.rr,
           rrAny: qual.rrAny,
+          rrAbout: qual.rrAbout,
           ndcg: qual.ndcg,
           status: r.status,
           warmMs: median(reps.map((x) => x.ms)),

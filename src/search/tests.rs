@@ -273,7 +273,8 @@ pub(crate) fn fixture() -> Vec<SearchDoc> {
             ..doc(
                 "budget",
                 "Công khai dự toán ngân sách xã năm 2025",
-                "Dự toán thu ngân sách nhà nước trên địa bàn: 12.500.000.000 đồng.",
+                "Dự toán thu ngân sách nhà nước trên địa bàn: 12.500.000.000 đồng, \
+                 trong đó thuế đất phi nông nghiệp.",
             )
         },
         SearchDoc {
@@ -281,7 +282,8 @@ pub(crate) fn fixture() -> Vec<SearchDoc> {
             ..doc(
                 "inspection",
                 "Kết luận thanh tra việc quản lý đất công",
-                "Thanh tra phát hiện lấn chiếm đất công; kỹ thuật đo đạc chưa chuẩn.",
+                "Thanh tra phát hiện lấn chiếm đất công, cho thuê đất trái phép; \
+                 kỹ thuật đo đạc chưa chuẩn.",
             )
         },
         SearchDoc {

@@ -60,6 +60,28 @@ test('with diacritics, the exact spelling ranks above folded matches', async () 
   assert.equal(dat[dat.length - 1], NEWS);
 });
 
+test('a phrase typed with marks matches only that spelling; elsewhere its words count apart', async () => {
+  const BUDGET = '/cong-khai-du-toan-ngan-sach-xa-nam-2025/';
+  const tax = await urls('thuế đất');
+  const rent = await urls('thuê đất');
+  assert.equal(tax.urls[0], BUDGET, 'thuế đất: the page that says so');
+  assert.equal(rent.urls[0], INSPECTION, 'thuê đất: the page that says so');
+  // "thuê đất" is not the phrase "thuế đất": that page only follows, through its words.
+  const insp = F.urls.indexOf(INSPECTION);
+  assert.ok(tax.r.scores[insp] * 3 < rent.r.scores[insp], `${tax.r.scores[insp]} vs ${rent.r.scores[insp]}`);
+  // Without marks both spellings are the phrase.
+  const folded = (await urls('thue dat')).urls;
+  assert.ok(folded.indexOf(BUDGET) < 2 && folded.indexOf(INSPECTION) < 2, folded.join());
+  // A spelling no page has is a slip in the marks: every spelling matches.
+  assert.equal((await urls('đất chuẩn')).urls[0], NEWS);
+  assert.equal((await urls('thuề đất')).urls.slice(0, 2).sort().join(), [BUDGET, INSPECTION].sort().join());
+});
+
+test('a Telex query ranks as the query typed right', async () => {
+  assert.deepEqual((await urls('dangw kys')).urls, (await urls('đăng ký')).urls);
+  assert.deepEqual((await urls('ddaats ddai')).urls, (await urls('đất đai')).urls);
+});
+
 test('colloquial names: "sổ đỏ" finds the land-use certificate', async () => {
   for (const q of ['sổ đỏ', 'so do', 'QSDĐ']) assert.equal((await urls(q)).urls[0], LAND, q);
   assert.equal((await urls('hộ khẩu')).urls[0], THUONG_TRU);
@@ -69,14 +91,18 @@ test('Telex leftovers and typos are corrected and suggested, never dropped', asy
   let { r, urls: u } = await urls('dangw kys');
   assert.equal(r.suggestion, 'đăng ký');
   assert.deepEqual(r.notFound, []);
-  assert.deepEqual(r.fixed, ['dangw', 'kys']);
+  assert.deepEqual(r.read, ['dangw', 'kys'], 'read as Telex');
+  assert.deepEqual(r.fixed, [], 'not claimed absent: they were read, not looked up');
   assert.deepEqual(r.marks, ['đăng', 'ki1']);
   assert.ok(u.includes(TAM_TRU) && u.includes(KHAI_SINH));
   ({ r, urls: u } = await urls('ddaats ddai'));
   assert.equal(r.suggestion, 'đất đai');
   assert.equal(u[0], LAND);
   ({ r, urls: u } = await urls('dnag ky khai sinh'));
-  assert.equal(r.suggestion, 'đăng ky khai sinh');
+  assert.equal(r.suggestion, 'dang ky khai sinh', 'a query typed without marks gets a suggestion without marks');
+  assert.equal(u[0], KHAI_SINH);
+  ({ r, urls: u } = await urls('dnag ký khai sinh'));
+  assert.equal(r.suggestion, 'đăng ký khai sinh', 'a query with marks gets the usual spelling');
   assert.equal(u[0], KHAI_SINH);
 });
 

@@ -391,7 +391,7 @@
   const PAIR = 2; // a pair counts this much more than a syllable
   const COMPLETION = 0.6; // weight of a completion of the word being typed
   const EXACT = 1.5; // the query's marks match the page's spelling
-  const INEXACT = 0.75; // the query has marks, the page spells the word otherwise
+  const INEXACT = 0.3; // the query has marks, the page spells the word otherwise (another word)
   const MIN_PHRASE = 10; // fewer phrase matches than this: also match syllables apart
   const MAX_TOKENS = 12;
 
@@ -417,8 +417,8 @@
         if (c.e === undefined) c.e = await ix.uni(c.k);
       }));
     // A word that cannot be Vietnamese as typed but reads as Telex ("dangw", "kys") is looked up
-    // both ways in the first round, and its pairs are looked up with the Telex reading: a Telex
-    // query then costs one round of requests, not four.
+    // as read, with its pairs, in the first round; as typed only when the reading is not found.
+    // A Telex query then costs one round of requests, not four.
     const spec = toks.map((t, i) => {
       const tx = !(open && i === last) && unlikelyAsTyped(t.raw) ? telex(t.raw) : null;
       return tx ? { k: tx[1], x: null, w: 1, e: undefined, tx } : null;
@@ -427,21 +427,39 @@
     const fetchPairs = (i) =>
       Promise.all(cands(i - 1).slice(0, 4).flatMap((a) => cands(i).slice(0, 4).map(async (b) => ({ a, b, e: await ix.pair(a.k + ' ' + b.k) }))))
         .then((list) => (P[i] = list.filter((p) => p.e)));
-    // Both words typed with marks: the pair matches as a phrase only where the page spells it so
-    // ("thuế đất" is not "thuê đất"); elsewhere the words count one by one.
-    const asTyped = (pe, sym) => {
-      if (pe.sig === undefined) pe.sig = pe.a.x && pe.b.x ? fnv32(pe.a.x + ' ' + pe.b.x) & 0xffff : -1;
-      return pe.sig < 0 || !pe.e.vars.length || pe.e.vars[sym] === pe.sig;
+    // Both words typed with marks, and some page spells the pair so: it matches as a phrase only
+    // where the page spells it so ("thuế đất" is not "thuê đất"); elsewhere its words count one by
+    // one. A spelling no page has is taken for a slip: every spelling matches, as inexact.
+    // sig: -1 no marks or not known, -2 a spelling no page has, else the signature to match.
+    const sigOf = (pe) => {
+      if (pe.sig === undefined) {
+        pe.sig = pe.a.x && pe.b.x && pe.e.vars.length ? fnv32(pe.a.x + ' ' + pe.b.x) & 0xffff : -1;
+        if (pe.sig >= 0 && !pe.e.vars.includes(pe.sig)) pe.sig = -2;
+      }
+      return pe.sig;
     };
+    // Per posting of a pair entry, whether it matches as typed; null when all do.
+    const okOf = (pe) => {
+      if (pe.ok === undefined) {
+        pe.ok = null;
+        if (sigOf(pe) >= 0) {
+          const p = postings(pe.e);
+          const want = pe.e.vars.indexOf(pe.sig);
+          pe.ok = p.sym.map((v) => (v === want ? 1 : 0));
+        }
+      }
+      return pe.ok;
+    };
+
     const inPairs = (i) => (P[i] && P[i].length) || (P[i + 1] && P[i + 1].length);
     const known = (i) => T[i].c.some((c) => c.e) || inPairs(i);
 
-    // 1. Pairs of glued words; lone words; completions of the word being typed; both readings
-    //    of Telex-looking words.
+    // 1. Pairs of glued words; lone words; completions of the word being typed; the Telex
+    //    reading of Telex-looking words.
     const jobs = [];
     for (let i = 0; i <= last; i++) {
-      if ((!glued(i) && !glued(i + 1)) || spec[i]) jobs.push(fetchUni(i));
       if (spec[i]) jobs.push(ix.uni(spec[i].k).then((e) => (spec[i].e = e)));
+      else if (!glued(i) && !glued(i + 1)) jobs.push(fetchUni(i));
       if (glued(i) && !(open && i === last)) jobs.push(fetchPairs(i));
     }
     if (open) {
@@ -453,19 +471,17 @@
     await Promise.all(jobs);
     if (open && glued(last)) await fetchPairs(last);
 
-    // Telex-looking words: a word found as typed is taken as typed (its pairs looked up again);
-    // else its Telex reading, when found, is the correction.
-    const fixedAt = [];
+    // Telex-looking words: a reading that is a word is the correction (shown as its closest
+    // attested spelling); else the word is looked up as typed, and corrected like any other.
+    const read = [];
     const again = new Set();
     spec.forEach((sp, i) => {
       if (!sp) return;
       spec[i] = null;
-      if (T[i].c[0].e) {
-        again.add(i).add(i + 1);
-      } else if (sp.e) {
+      if (sp.e) {
         T[i].c = [Object.assign(sp, telexFix(sp.tx, sp.e))];
         T[i].fixed = sp.d;
-        fixedAt.push(i);
+        read.push(i);
       } else again.add(i).add(i + 1);
     });
     if (again.size) await Promise.all([...again].filter(glued).map(fetchPairs));
@@ -475,7 +491,7 @@
     const late = [];
     await Promise.all(toks.map(async (t, i) => {
       if (known(i)) return;
-      const fix = await correct(ix, t);
+      const fix = await correct(ix, t, toks.some((u) => u.marked));
       if (fix) {
         T[i].c = [fix];
         T[i].fixed = fix.d;
@@ -486,7 +502,7 @@
       const redo = new Set(late.flatMap((i) => [i, i + 1]).filter(glued));
       await Promise.all([...redo].map(fetchPairs));
     }
-    fixedAt.push(...late);
+    const fixedAt = [...read, ...late];
     if (fixedAt.length) {
       res.suggestion = T.map((u) => u.fixed || u.t.raw).join(' ');
       // A corrected word found in pairs counts through them, as it would have if typed right.
@@ -530,8 +546,9 @@
         for (const pi of [i, i + 1]) {
           for (const pe of P[pi] || []) {
             const p = postings(pe.e);
+            const ok = okOf(pe);
             for (let j = 0; j < p.doc.length; j++) {
-              if (!asTyped(pe, p.sym[j])) continue;
+              if (ok && !ok[j]) continue;
               mask[p.doc[j]] |= m;
               if (p.lvl[j] === 3) titled[p.doc[j]] |= m;
             }
@@ -547,9 +564,10 @@
           const { a, b, e } = pe;
           const p = postings(e);
           const f = PAIR * idf(n, e.df) * Math.min(a.w, b.w);
-          const ex = pe.sig < 0 || !e.vars.length ? 1 : EXACT;
+          const ex = sigOf(pe) === -1 ? 1 : pe.sig === -2 ? INEXACT : EXACT;
+          const ok = okOf(pe);
           for (let j = 0; j < p.doc.length; j++) {
-            if (!asTyped(pe, p.sym[j])) continue;
+            if (ok && !ok[j]) continue;
             const d = p.doc[j];
             s[d] += f * LEVEL[p.lvl[j]] * ex;
             if (!seen[d]) (seen[d] = 1), pairs[d]++;
@@ -583,7 +601,9 @@
     res.scores = f;
     // Words to highlight: folded keys, and the prefix of the word being typed.
     res.marks = T.flatMap((u, i) => u.c.filter((c) => c.e || inPairs(i)).map((c) => c.x || c.k));
-    res.fixed = fixedAt.sort((a, b) => a - b).map((i) => toks[i].raw);
+    // fixed: words looked up as typed, not found, corrected; read: Telex read without asking.
+    res.fixed = late.sort((a, b) => a - b).map((i) => toks[i].raw);
+    res.read = read.sort((a, b) => a - b).map((i) => toks[i].raw);
     if (open) res.prefix = toks[last].folded;
     return res;
   }
@@ -606,7 +626,7 @@
   const unlikelyAsTyped = (w) => !SYLLABLE.test(w) || /aa|ee|dd|oo(?!ng)/.test(w);
 
   /** A correction of an unknown word: Telex first, then one edit away in the vocabulary. */
-  async function correct(ix, t) {
+  async function correct(ix, t, marks) {
     const tx = telex(t.raw);
     if (tx) {
       const e = await ix.uni(tx[1]);
@@ -616,7 +636,8 @@
     for (const w of await ix.vocab()) {
       if (oneEdit(t.folded, w)) {
         const e = await ix.uni(w);
-        if (e) return { k: w, x: null, w: 1, e, d: e.vars[0] || w };
+        // Shown with marks only when the query has some: "dnag ky" → "dang ky", not "đăng ky".
+        if (e) return { k: w, x: null, w: 1, e, d: marks ? e.vars[0] || w : w };
       }
     }
     return null;
@@ -829,6 +850,9 @@
       const { q, res, cols, ix } = last;
       const sel = values.map((vals, c) => new Set(vals.filter((v) => state.f[c].has(v.param)).map((v) => v.id)));
       const { shown, counts } = facetCounts(cols, res.docs, sel);
+      // The fragments are asked for first; facets and status are drawn while they travel.
+      const page = shown.slice(0, shownCount);
+      const pending = page.map((d) => ix.frag(d).catch(() => null));
       renderFacets(counts);
       const parts = [];
       if (q) {
@@ -851,8 +875,6 @@
       // Results appear as soon as the first fragment arrives; the others follow in rank order.
       // A newer render (another query, a facet ticked, "more") abandons this one.
       const mine = ++drawn;
-      const page = shown.slice(0, shownCount);
-      const pending = page.map((d) => ix.frag(d).catch(() => null));
       const list = el('ol', { class: 'search-results' });
       let placed = false;
       const place = () => {
