@@ -27,6 +27,8 @@ use crate::session::Session;
 
 /// How long the watcher waits for further changes before rebuilding.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How long the server waits without changes before refreshing a stale search index.
+pub const SEARCH_IDLE: Duration = Duration::from_millis(300);
 /// The port tried first when none is given.
 pub const DEFAULT_PORT: u16 = 8080;
 
@@ -159,8 +161,9 @@ fn work_dir() -> PathBuf {
 }
 
 /// One (incremental) rebuild into the session's folder; publishes the outcome. Returns the
-/// lines to print. When pages were rebuilt incrementally, the search index follows right after
-/// the reload signal, so the edited page reloads first.
+/// lines to print. After an incremental rebuild the search index is stale: the watch loop
+/// refreshes it once no change came for [`SEARCH_IDLE`], so that a burst of edits never
+/// waits for it.
 fn rebuild(session: &mut Session, changed: &[String], shared: &Shared) -> (bool, Vec<String>) {
     let result = session.rebuild(changed);
     let report = &result.report;
@@ -184,11 +187,6 @@ fn rebuild(session: &mut Session, changed: &[String], shared: &Shared) -> (bool,
             s.ok = true;
             s.errors.clear();
         });
-        if session.search_stale() {
-            // The edited page is already reloading; the index follows silently (the search page
-            // picks it up on its next load).
-            let _refreshed = session.refresh_search();
-        }
     } else {
         let errors = errors.clone();
         shared.publish(|s| {
@@ -239,8 +237,23 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     let rebuilder = {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || {
-            while let Some(changed) = watch.next_batch(DEBOUNCE, &|| shared.stopping() || signals::stopped()) {
+            let stop = || shared.stopping() || signals::stopped();
+            loop {
+                let idle = session.search_stale().then_some(SEARCH_IDLE);
+                let Some(changed) = watch.next_batch(DEBOUNCE, idle, &stop) else {
+                    break;
+                };
                 let t = Instant::now();
+                if changed.is_empty() {
+                    // Idle with a stale index: refresh it; the search page picks it up on its
+                    // next load.
+                    let refreshed = session.refresh_search();
+                    eprintln!("search index refreshed in {} ms", t.elapsed().as_millis());
+                    for d in refreshed.report.diagnostics.iter().filter(|d| d.is_error()) {
+                        eprintln!("{d}");
+                    }
+                    continue;
+                }
                 let (ok, lines) = rebuild(&mut session, &changed, &shared);
                 for l in &lines {
                     eprintln!("{l}");

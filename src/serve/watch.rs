@@ -87,19 +87,28 @@ impl SiteWatch {
     }
 
     /// Blocks until a change that matters, then until no further change came for `quiet`
-    /// (at most 2 s); returns the changed paths, relative to the site. Returns `None`
-    /// when `stop()` became true or the watcher ended.
-    pub fn next_batch(&mut self, quiet: Duration, stop: &dyn Fn() -> bool) -> Option<Vec<String>> {
+    /// (at most 2 s); returns the changed paths, relative to the site. With `idle`, returns an
+    /// empty list when no change came for that long. Returns `None` when `stop()` became true
+    /// or the watcher ended.
+    pub fn next_batch(
+        &mut self,
+        quiet: Duration,
+        idle: Option<Duration>,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Vec<String>> {
         let mut changed: BTreeSet<String> = BTreeSet::new();
         // (first, last) relevant change of this batch.
         let mut seen: Option<(Instant, Instant)> = None;
+        let called = Instant::now();
         loop {
             if stop() {
                 return None;
             }
-            let wait = match seen {
-                None => Duration::from_millis(200),
-                Some((first, last)) => quiet
+            let wait = match (seen, idle) {
+                (None, Some(idle)) if called.elapsed() >= idle => return Some(Vec::new()),
+                (None, Some(idle)) => idle.saturating_sub(called.elapsed()).min(Duration::from_millis(200)),
+                (None, None) => Duration::from_millis(200),
+                (Some((first, last)), _) => quiet
                     .saturating_sub(last.elapsed())
                     .min(MAX_WAIT.saturating_sub(first.elapsed())),
             };

@@ -272,6 +272,16 @@ fn serve_rebuilds_after_an_edit_and_signals_the_reload() {
         "the server keeps rebuilding by itself:\n{}",
         server.log()
     );
+    // Once the server is idle, the search index catches up (without a new build id: open
+    // pages do not reload for it).
+    let mut log = String::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !log.contains("search index refreshed") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        log.push_str(&server.log());
+    }
+    assert!(log.contains("search index refreshed"), "no search refresh:\n{log}");
+    assert_eq!(server.status()["build"], 2);
 
     let pid = server.child.id();
     let work = std::env::temp_dir().join(format!("minhbach-serve-{pid}"));
