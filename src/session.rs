@@ -211,7 +211,9 @@ impl Session {
         state.site.items = kept;
         let first_new = state.site.items.len();
         state.site.items.extend(fresh);
-        crate::link::assign_urls(&state.site.config, &state.site.sections, &mut state.site.items, &diags);
+        crate::timing::timed("incremental: urls", || {
+            crate::link::assign_urls(&state.site.config, &state.site.sections, &mut state.site.items, &diags);
+        });
         let canonical_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
         let reader = SiteReader {
             root: &root,
@@ -224,7 +226,9 @@ impl Session {
             .map(|s| s.url.clone())
             .chain(["search/".to_owned(), "tags/".to_owned()])
             .collect();
-        let targets = crate::link::LinkTargets::new(&state.site.items, extra);
+        let targets = crate::timing::timed("incremental: link targets", || {
+            crate::link::LinkTargets::new(&state.site.items, extra)
+        });
         let publish = crate::link::Publish::default();
         {
             let (_, new_items) = state.site.items.split_at_mut(first_new);
@@ -271,16 +275,20 @@ impl Session {
             previous: &state.signatures,
             changed: &urls,
         };
-        let outcome = crate::render::render_selected(
-            &state.site,
-            &state.theme,
-            &writer,
-            &diags,
-            &selection,
-            SearchMode::Keep(state.search_manifest.clone()),
-        );
+        let outcome = crate::timing::timed("incremental: render", || {
+            crate::render::render_selected(
+                &state.site,
+                &state.theme,
+                &writer,
+                &diags,
+                &selection,
+                SearchMode::Keep(state.search_manifest.clone()),
+            )
+        });
         let rendered = outcome.rendered;
-        finish_writes(&self.output, &writer, state, outcome, Coverage::Pages);
+        crate::timing::timed("incremental: finish", || {
+            finish_writes(&self.output, &writer, state, outcome, Coverage::Pages);
+        });
         self.search_stale = true;
         let report = BuildReport {
             success: !diags.has_errors(),
