@@ -117,7 +117,7 @@ pub fn load_site(options: &BuildOptions, diags: &Diagnostics) -> Option<(Site, c
     crate::timing::timed("markdown", || {
         crate::link::render_items(&config, &reader, &targets, &mut items, &publish, diags)
     });
-    crate::timing::timed("personal data", || crate::pii::scan_site(&config, &items, root, diags));
+    crate::timing::timed("personal data", || crate::pii::scan_site(&config, &items, diags));
     crate::scaffold::inspection_reminders(&items, &config.timezone, load_options.now, diags);
     check_menu(&config, &sections, diags);
     let site = Site {

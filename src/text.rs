@@ -5,11 +5,30 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `s` in Unicode NFC, borrowing nothing: every string loaded from a file goes through here.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_plain_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         s.to_owned()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `s` holds only characters that are NFC on their own and never combine with what
+/// precedes them: below U+0300 (ASCII, Latin-1, Latin Extended) or in Latin Extended Additional
+/// (U+1E00–U+1EFF, every precomposed Vietnamese letter). Such text is NFC without table look-ups.
+fn is_plain_nfc(s: &str) -> bool {
+    // In UTF-8, U+0080–U+02FF are lead bytes C2–CB and U+1E00–U+1EFF are E1 B8–BB; `s` is valid
+    // UTF-8, so the continuation bytes need no check.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Folds one character to its base letter: `ế` → `e`, `đ` → `d`, `Đ` → `D`.
@@ -144,6 +163,23 @@ mod tests {
         let nfd: String = "Hồ sơ".nfd().collect();
         assert_ne!(nfd, "Hồ sơ");
         assert_eq!(nfc(&nfd), "Hồ sơ");
+    }
+
+    #[test]
+    fn plain_nfc_ranges_need_no_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        let ranges = (0x80u32..0x300).chain(0x1E00..=0x1EFF);
+        for c in ranges.filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert!(is_plain_nfc(&one));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(one.chars()),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+        assert!(!is_plain_nfc("e\u{301}"));
     }
 
     #[test]
