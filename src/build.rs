@@ -117,7 +117,7 @@ pub fn load_site(options: &BuildOptions, diags: &Diagnostics) -> Option<(Site, c
     crate::timing::timed("markdown", || {
         crate::link::render_items(&config, &reader, &targets, &mut items, &publish, diags)
     });
-    crate::timing::timed("personal data", || crate::pii::scan_site(&config, &items, root, diags));
+    crate::timing::timed("personal data", || crate::pii::scan_site(&config, &items, diags));
     crate::scaffold::inspection_reminders(&items, &config.timezone, load_options.now, diags);
     check_menu(&config, &sections, diags);
     let site = Site {
@@ -204,8 +204,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     };
     write::clean_stale(&output);
     let staging = write::staging_path(&output);
+    write::remove_leftover(&staging);
     let writer = match Writer::new(staging.clone()) {
-        Ok(w) => w,
+        Ok(w) => crate::timing::timed("previous output", || w.link_from(&output)),
         Err(e) => {
             diags.push(
                 Diagnostic::error(
@@ -232,6 +233,12 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     progress.rendering(&writer, || crate::render::render_site(&site, &theme, &writer, &diags));
     for e in writer.errors() {
         diags.push(Diagnostic::error(display(&output), 0, 0, e));
+    }
+    if std::env::var_os("MINHBACH_TIMINGS").is_some() {
+        eprintln!(
+            "[timing] files linked from the previous output: {}",
+            writer.linked_count()
+        );
     }
     report.files = writer.file_count();
     report.bytes = writer.byte_count();

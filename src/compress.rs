@@ -88,7 +88,10 @@ fn compress_file(path: &Path) -> std::io::Result<Compressed> {
             let mut name = path.as_os_str().to_owned();
             name.push(".");
             name.push(ext);
-            std::fs::write(PathBuf::from(name), &bytes)?;
+            // Unlinked first, never truncated: it may share its inode with the previous output.
+            let name = PathBuf::from(name);
+            let _absent = std::fs::remove_file(&name);
+            std::fs::write(name, &bytes)?;
             out.files += 1;
             out.bytes += bytes.len() as u64;
         }

@@ -114,6 +114,8 @@ pub fn render_items(
     };
     items.par_iter_mut().for_each(|item| {
         let mut local: Vec<Diagnostic> = Vec::new();
+        // The Markdown is not needed once rendered: it leaves the item here.
+        let body = std::mem::take(&mut item.body);
         {
             let ctx = ItemLinks {
                 config,
@@ -122,11 +124,11 @@ pub fn render_items(
                 item_file: &item.file,
                 item_dir: &item.dir,
                 body_line: item.body_line,
-                body: &item.body,
+                body: &body,
                 publish,
                 diags: Mutex::new(Vec::new()),
             };
-            let rendered = markdown::render(&item.body, &ctx, options);
+            let rendered = markdown::render(&body, &ctx, options);
             let mut fields_out = Vec::new();
             let mut data = std::mem::replace(&mut item.data, KindData::Page);
             for field in data.markdown_fields_mut() {
@@ -140,6 +142,7 @@ pub fn render_items(
                     options,
                 );
                 field.html = r.html;
+                field.src = String::new();
                 fields_out.push(r.text);
             }
             let attachments = item

@@ -543,14 +543,16 @@ fn image_alt(md: &str, range: std::ops::Range<usize>) -> String {
 fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for line in s.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        if words.is_empty() {
-            continue;
-        }
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&words.join(" "));
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
     }
     out
 }

@@ -13,7 +13,6 @@
 //! (`1.250.000.000`) never match. Values listed in `pii_allow` (site or item) pass.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -32,6 +31,76 @@ pub struct Finding {
     pub what: &'static str,
     /// The value, partly masked for the report.
     pub masked: String,
+}
+
+/// Something that looks like personal data, found before any allow list is applied: the scan
+/// runs once while a file is loaded, the allow lists (which depend on every item of the file)
+/// are applied by [`scan_site`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suspect {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// What kind of data ("a mobile phone number").
+    pub what: &'static str,
+    /// The value as found (digits only for numbers).
+    value: String,
+    /// Which allow test lets it pass.
+    check: Check,
+}
+
+/// How an allow list is consulted for a [`Suspect`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Check {
+    Email,
+    Phone,
+    Id,
+}
+
+impl Suspect {
+    /// Whether `allow` lets this value be published.
+    fn allowed(&self, allow: &Allow) -> bool {
+        match self.check {
+            Check::Email => allow.allows_email(&self.value),
+            Check::Phone => allow.allows_digits(&self.value),
+            Check::Id => allow.allows_digits(&self.value) || allow.exact.contains(&self.value),
+        }
+    }
+
+    /// The finding to report.
+    fn finding(&self) -> Finding {
+        let masked = match self.check {
+            Check::Email => mask_email(&self.value),
+            Check::Phone | Check::Id => mask_digits(&self.value),
+        };
+        Finding {
+            line: self.line,
+            column: self.column,
+            what: self.what,
+            masked,
+        }
+    }
+}
+
+/// The suspects of one source file (a Markdown or YAML item, a catalog, a table).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileScan {
+    /// Site-relative path.
+    pub file: String,
+    /// What was found, in line order.
+    pub suspects: Vec<Suspect>,
+}
+
+/// Scans the text of `file`; `None` when nothing looks like personal data (the common case).
+pub fn scan_file(file: &str, text: &str) -> Option<std::sync::Arc<FileScan>> {
+    let suspects = suspects(text, 1);
+    (!suspects.is_empty()).then(|| {
+        std::sync::Arc::new(FileScan {
+            file: file.to_owned(),
+            suspects,
+        })
+    })
 }
 
 /// Values that are never reported.
@@ -151,17 +220,51 @@ fn has_context(before: &str, words: &[&str]) -> bool {
 
 /// Scans one text; lines are counted from `first_line`.
 pub fn scan_text(text: &str, first_line: usize, allow: &Allow) -> Vec<Finding> {
+    suspects(text, first_line)
+        .iter()
+        .filter(|s| !s.allowed(allow))
+        .map(Suspect::finding)
+        .collect()
+}
+
+/// Everything in `text` that looks like personal data, allowed or not.
+fn suspects(text: &str, first_line: usize) -> Vec<Suspect> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        scan_line(line, first_line + i, allow, &mut out);
+        // Every e-mail address holds an `@` and every number a digit.
+        if line.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+            scan_line(line, first_line + i, &mut out);
+        }
     }
     out
 }
 
-fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+fn scan_line(line: &str, line_no: usize, out: &mut Vec<Suspect>) {
     let col_of = |byte: usize| line[..byte].chars().count() + 1;
-    // E-mail addresses.
+    if line.contains('@') {
+        scan_emails(line, |start, email| {
+            out.push(Suspect {
+                line: line_no,
+                column: col_of(start),
+                what: "an e-mail address",
+                value: email.to_owned(),
+                check: Check::Email,
+            });
+        });
+    }
+    scan_numbers(line, |start, what, value, check| {
+        out.push(Suspect {
+            line: line_no,
+            column: col_of(start),
+            what,
+            value,
+            check,
+        });
+    });
+}
+
+/// Calls `found(start byte, address)` for every e-mail address of `line`.
+fn scan_emails(line: &str, mut found: impl FnMut(usize, &str)) {
     for (at_byte, _) in line.match_indices('@') {
         let start = line[..at_byte]
             .char_indices()
@@ -186,49 +289,48 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
         {
             continue;
         }
-        if !allow.allows_email(email) {
-            out.push(Finding {
-                line: line_no,
-                column: col_of(start),
-                what: "an e-mail address",
-                masked: mask_email(email),
-            });
-        }
+        found(start, email);
     }
-    // Digit groups separated by single spaces, dots or dashes: phone numbers and IDs.
+}
+
+/// Digit groups separated by single spaces, dots or dashes: phone numbers and IDs. Calls
+/// `found(start byte, what, digits, check)` for each. Every character the rules look at is
+/// ASCII, so the line is read as bytes; the byte after an ASCII byte starts the next character.
+fn scan_numbers(line: &str, mut found: impl FnMut(usize, &'static str, String, Check)) {
+    let bytes = line.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let mut groups: Vec<&str> = Vec::new();
+    let mut seps: Vec<u8> = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (start_byte, c) = chars[i];
-        let plus = c == '+' && chars.get(i + 1).is_some_and(|(_, d)| d.is_ascii_digit());
-        if !(c.is_ascii_digit() || plus) || (i > 0 && is_number_glue(chars[i - 1].1)) {
+    while i < bytes.len() {
+        let c = bytes[i];
+        let plus = c == b'+' && digit(i + 1);
+        if !(c.is_ascii_digit() || plus) || line[..i].chars().next_back().is_some_and(is_number_glue) {
             i += 1;
             continue;
         }
         // Collect groups. An area or country code may stand in parentheses: `(028) 3836 1234`,
         // `(+84) 903 123 456`.
-        let opened = i > 0 && chars[i - 1].1 == '(';
-        let mut groups: Vec<(usize, String)> = Vec::new();
+        let opened = i > 0 && bytes[i - 1] == b'(';
+        groups.clear();
+        seps.clear();
         let mut j = if plus { i + 1 } else { i };
-        let mut seps: Vec<char> = Vec::new();
         loop {
             let gstart = j;
-            let mut g = String::new();
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
-                g.push(chars[j].1);
+            while digit(j) {
                 j += 1;
             }
-            groups.push((gstart, g));
-            if j + 1 < chars.len() && matches!(chars[j].1, ' ' | '.' | '-') && chars[j + 1].1.is_ascii_digit() {
-                seps.push(chars[j].1);
+            groups.push(&line[gstart..j]);
+            if matches!(bytes.get(j), Some(b' ' | b'.' | b'-')) && digit(j + 1) {
+                seps.push(bytes[j]);
                 j += 1;
             } else if opened
                 && groups.len() == 1
-                && j + 2 < chars.len()
-                && chars[j].1 == ')'
-                && chars[j + 1].1 == ' '
-                && chars[j + 2].1.is_ascii_digit()
+                && bytes.get(j) == Some(&b')')
+                && bytes.get(j + 1) == Some(&b' ')
+                && digit(j + 2)
             {
-                seps.push(' ');
+                seps.push(b' ');
                 j += 2;
             } else {
                 break;
@@ -236,19 +338,16 @@ fn scan_line(line: &str, line_no: usize, allow: &Allow, out: &mut Vec<Finding>) 
         }
         // A number glued to what follows is part of something else (`0903123456X`, `123/QĐ`,
         // `1,5`); a comma or full stop followed by a space or the line's end is punctuation.
-        let next_glued = j < chars.len()
-            && (chars[j].1.is_ascii_alphanumeric()
-                || chars[j].1 == '/'
-                || (chars[j].1 == ',' && chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit())));
-        let before = &line[..start_byte];
-        check_groups(&groups, &seps, plus, next_glued, before, allow, |what, value| {
-            out.push(Finding {
-                line: line_no,
-                column: col_of(start_byte),
-                what,
-                masked: mask_digits(&value),
+        let next_glued = bytes
+            .get(j)
+            .is_some_and(|&n| n.is_ascii_alphanumeric() || n == b'/' || (n == b',' && digit(j + 1)));
+        // Phone numbers have 10 or 11 digits, ID numbers 9 or 12: shorter runs are dates, codes, amounts.
+        if groups.iter().map(|g| g.len()).sum::<usize>() >= 9 {
+            let before = &line[..i];
+            check_groups(&groups, &seps, plus, next_glued, before, |what, value, check| {
+                found(i, what, value, check);
             });
-        });
+        }
         i = j.max(i + 1);
     }
 }
@@ -267,20 +366,19 @@ fn is_number_glue(c: char) -> bool {
 }
 
 fn check_groups(
-    groups: &[(usize, String)],
-    seps: &[char],
+    groups: &[&str],
+    seps: &[u8],
     plus: bool,
     next_glued: bool,
     before: &str,
-    allow: &Allow,
-    mut report: impl FnMut(&'static str, String),
+    mut report: impl FnMut(&'static str, String, Check),
 ) {
-    let all: String = groups.iter().map(|(_, g)| g.as_str()).collect();
+    let all: String = groups.concat();
     // Money and other grouped numbers: every group after the first has exactly three digits
     // and the number does not start with 0 or +84.
-    let thousands = groups.len() > 1 && groups[1..].iter().all(|(_, g)| g.len() == 3) && !all.starts_with('0') && !plus;
-    let lens: Vec<usize> = groups.iter().map(|(_, g)| g.len()).collect();
-    let dates = seps.iter().any(|s| *s == '-' || *s == '.')
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) && !all.starts_with('0') && !plus;
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    let dates = seps.iter().any(|s| *s == b'-' || *s == b'.')
         && lens.len() == 3
         && ((lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2) || (lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2));
     if !thousands && !dates {
@@ -296,18 +394,18 @@ fn check_groups(
             None
         };
         if let Some(what) = phone {
-            if !next_glued && !allow.allows_digits(&all) && !has_context(before, NOT_PHONE_WORDS) {
-                report(what, all.clone());
+            if !next_glued && !has_context(before, NOT_PHONE_WORDS) {
+                report(what, all.clone(), Check::Phone);
             }
             return;
         }
     }
     // ID numbers: a run of 9 or 12 digits (plain or grouped by spaces) after an ID word.
-    let spaced = groups.len() == 1 || seps.iter().all(|s| *s == ' ');
+    let spaced = groups.len() == 1 || seps.iter().all(|s| *s == b' ');
     if spaced && !plus && !next_glued && (all.len() == 9 || all.len() == 12) {
         let has_word = has_context(before, ID_WORDS);
         let valid = all.len() == 9 || all[..3].parse::<u16>().is_ok_and(|p| PROVINCE_CODES.contains(&p));
-        if has_word && valid && !allow.allows_digits(&all) && !allow.exact.contains(&all) {
+        if has_word && valid {
             report(
                 if all.len() == 9 {
                     "a citizen ID number (CMND)"
@@ -315,6 +413,7 @@ fn check_groups(
                     "a citizen ID number (CCCD)"
                 },
                 all,
+                Check::Id,
             );
         }
     }
@@ -338,46 +437,62 @@ fn mask_email(e: &str) -> String {
     }
 }
 
-/// Scans every published item's source files and reports findings according to the policy.
-pub fn scan_site(config: &SiteConfig, items: &[Item], root: &Path, diags: &Diagnostics) {
+/// Reports what the scans made while loading ([`Item::pii`]) found in the source files of
+/// the published items, according to the policy. A file's allow list is the site's plus the
+/// `pii_allow` of every published item it holds or whose table it is.
+pub fn scan_site(config: &SiteConfig, items: &[Item], diags: &Diagnostics) {
     if config.pii_check == PiiCheck::Off {
         return;
     }
-    // File → the pii_allow values of the items it holds.
-    let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for item in items {
-        files
-            .entry(item.file.clone())
-            .or_default()
-            .extend(item.pii_allow.iter().cloned());
-        let table = match &item.data {
-            KindData::Budget(b) => b.table_file.clone(),
-            KindData::Statistics(s) => s.table_file.clone(),
-            _ => None,
-        };
-        if let Some(t) = table {
-            files.entry(t).or_default().extend(item.pii_allow.iter().cloned());
-        }
-    }
+    let files = files_of(items);
     let found: Vec<Diagnostic> = files
         .par_iter()
-        .flat_map_iter(|(file, extra)| {
-            let allow = Allow::new(config, extra);
-            let text = crate::load::read_text(root, file).unwrap_or_default();
-            scan_text(&text, 1, &allow).into_iter().map(move |f| {
-                let msg = format!("personal data: {} ({})", f.what, f.masked);
-                let hint =
-                    "remove it; if it may be published, add it to `pii_allow` of this item or of site.yaml `privacy`";
-                let d = if config.pii_check == PiiCheck::Error {
-                    Diagnostic::error(file, f.line, f.column, msg)
-                } else {
-                    Diagnostic::warning(file, f.line, f.column, msg)
-                };
-                d.with_hint(hint)
-            })
+        .filter_map(|(_, (extra, scan))| scan.map(|scan| (extra, scan)))
+        .flat_map_iter(|(extra, scan)| {
+            let extra: Vec<String> = extra.iter().map(|s| (*s).clone()).collect();
+            let allow = Allow::new(config, &extra);
+            let file = scan.file.as_str();
+            scan.suspects
+                .iter()
+                .filter(move |s| !s.allowed(&allow))
+                .map(move |s| report(config, file, &s.finding()))
         })
         .collect();
     diags.extend(found);
+}
+
+/// Allow values and suspects per source file.
+type FileAllows<'a> = BTreeMap<&'a str, (Vec<&'a String>, Option<&'a FileScan>)>;
+
+/// Source file → the `pii_allow` values of the items it holds, and what its scan found.
+fn files_of(items: &[Item]) -> FileAllows<'_> {
+    let mut files: FileAllows<'_> = BTreeMap::new();
+    for item in items {
+        files.entry(&item.file).or_default().0.extend(item.pii_allow.iter());
+        let table = match &item.data {
+            KindData::Budget(b) => b.table_file.as_deref(),
+            KindData::Statistics(s) => s.table_file.as_deref(),
+            _ => None,
+        };
+        if let Some(t) = table {
+            files.entry(t).or_default().0.extend(item.pii_allow.iter());
+        }
+        for scan in &item.pii {
+            files.entry(&scan.file).or_default().1 = Some(scan);
+        }
+    }
+    files
+}
+
+fn report(config: &SiteConfig, file: &str, f: &Finding) -> Diagnostic {
+    let msg = format!("personal data: {} ({})", f.what, f.masked);
+    let hint = "remove it; if it may be published, add it to `pii_allow` of this item or of site.yaml `privacy`";
+    let d = if config.pii_check == PiiCheck::Error {
+        Diagnostic::error(file, f.line, f.column, msg)
+    } else {
+        Diagnostic::warning(file, f.line, f.column, msg)
+    };
+    d.with_hint(hint)
 }
 
 #[cfg(test)]

@@ -233,7 +233,7 @@ impl Session {
         {
             let (_, new_items) = state.site.items.split_at_mut(first_new);
             crate::link::render_items(&state.site.config, &reader, &targets, new_items, &publish, &diags);
-            crate::pii::scan_site(&state.site.config, new_items, &root, &diags);
+            crate::pii::scan_site(&state.site.config, new_items, &diags);
         }
         if diags.has_errors() {
             // Put the site back as it was.

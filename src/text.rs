@@ -5,11 +5,38 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `s` in Unicode NFC, borrowing nothing: every string loaded from a file goes through here.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_plain_nfc(s) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         s.to_owned()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `s` holds only characters that are NFC on their own and never combine with what
+/// precedes them: below U+0300 (ASCII, Latin-1, Latin Extended) or in Latin Extended Additional
+/// (U+1E00–U+1EFF, every precomposed Vietnamese letter). Such text is NFC without table look-ups.
+fn is_plain_nfc(s: &str) -> bool {
+    // In UTF-8, U+0080–U+02FF are lead bytes C2–CB and U+1E00–U+1EFF are E1 B8–BB; `s` is valid
+    // UTF-8, so the continuation bytes need no check.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Eight ASCII bytes at a time.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Folds one character to its base letter: `ế` → `e`, `đ` → `d`, `Đ` → `D`.
@@ -35,14 +62,25 @@ pub fn fold_char(c: char) -> char {
 
 /// Removes every Vietnamese diacritic and maps đ/Đ to d/D: "Đăng ký" → "Dang ky".
 pub fn fold_diacritics(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .collect()
+    // Character by character: canonical reordering only moves combining marks, which are all
+    // dropped, so this equals folding the string's NFD.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.push(match d {
+                    'đ' => 'd',
+                    'Đ' => 'D',
+                    d => d,
+                });
+            }
+        });
+    }
+    out
 }
 
 /// Makes a URL slug from Vietnamese text: folded, lower case, ASCII letters and digits joined by `-`.
@@ -144,6 +182,48 @@ mod tests {
         let nfd: String = "Hồ sơ".nfd().collect();
         assert_ne!(nfd, "Hồ sơ");
         assert_eq!(nfc(&nfd), "Hồ sơ");
+    }
+
+    #[test]
+    fn plain_nfc_ranges_need_no_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        let ranges = (0x80u32..0x300).chain(0x1E00..=0x1EFF);
+        for c in ranges.filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert!(is_plain_nfc(&one));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(one.chars()),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+        assert!(!is_plain_nfc("e\u{301}"));
+    }
+
+    /// Folding character by character gives what folding the whole NFD string gives.
+    #[test]
+    fn folding_equals_folding_the_nfd() {
+        let fold_nfd = |s: &str| -> String {
+            s.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .map(|c| match c {
+                    'đ' => 'd',
+                    'Đ' => 'D',
+                    c => c,
+                })
+                .collect()
+        };
+        let all: String = (0x20u32..0x3000).filter_map(char::from_u32).collect();
+        let nfd: String = "Đăng ký khai sinh – Hồ sơ".nfd().collect();
+        for s in [
+            all.as_str(),
+            nfd.as_str(),
+            "e\u{301}\u{323}a\u{323}\u{301}",
+            "가나다 ỆỄ",
+        ] {
+            assert_eq!(fold_diacritics(s), fold_nfd(s));
+        }
     }
 
     #[test]

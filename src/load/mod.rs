@@ -108,6 +108,13 @@ struct Inventory {
     item_files: Vec<(String, usize)>,
 }
 
+/// One unit of the parallel load: an item file, or a section's procedures catalog.
+#[derive(Clone, Copy)]
+enum Job<'a> {
+    File(&'a str, usize),
+    Catalog(usize),
+}
+
 /// Options that decide which items are published.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
@@ -132,23 +139,29 @@ pub fn load_items(
         canonical_root: &canonical_root,
     };
     let sections = inv.sections;
-    let mut items: Vec<Item> = inv
+    let jobs: Vec<Job<'_>> = inv
         .item_files
+        .iter()
+        .map(|(rel, sec)| Job::File(rel, *sec))
+        .chain(
+            (0..sections.len())
+                .filter(|i| sections[*i].catalog.is_some())
+                .map(Job::Catalog),
+        )
+        .collect();
+    let mut items: Vec<Item> = jobs
         .par_iter()
-        .filter_map(|(rel, sec)| {
+        .flat_map_iter(|job| {
             let mut local = Vec::new();
-            let item = read_item_file(root, rel, &sections[*sec], *sec, config, &reader, &mut local);
+            let found = match *job {
+                Job::File(rel, sec) => read_item_file(root, rel, &sections[sec], sec, config, &reader, &mut local)
+                    .map_or_else(Vec::new, |i| vec![i]),
+                Job::Catalog(sec) => read_catalog(&sections[sec], sec, config, &reader, &mut local),
+            };
             diags.extend(local);
-            item
+            found
         })
         .collect();
-    for (i, section) in sections.iter().enumerate() {
-        if let Some(catalog) = &section.catalog {
-            let mut local = Vec::new();
-            items.extend(read_catalog(section, i, catalog, config, &reader, &mut local));
-            diags.extend(local);
-        }
-    }
     items.retain(|it| {
         (options.drafts || !it.draft)
             && it
@@ -462,11 +475,17 @@ fn read_item_file(
         kinds::split_procedure_body(&body)
     } else {
         BodySections {
-            rest: body.clone(),
+            rest: body,
             ..Default::default()
         }
     };
-    let item = build_item(
+    let scan = config.pii_check != crate::config::PiiCheck::Off;
+    let tables = ScanningReader {
+        inner: reader,
+        scan,
+        scans: std::cell::RefCell::default(),
+    };
+    let mut item = build_item(
         &fields,
         section,
         section_idx,
@@ -476,11 +495,34 @@ fn read_item_file(
         lang,
         body_sections,
         body_line,
-        reader,
+        &tables,
         diags,
     );
     diags.extend(fields.finish(&known_keys(section.kind)));
+    if let Some(item) = &mut item {
+        item.pii = tables.scans.into_inner();
+        if scan {
+            item.pii.extend(crate::pii::scan_file(rel, &text));
+        }
+    }
     item
+}
+
+/// Reads tables for a record through the site reader, scanning each for personal data.
+struct ScanningReader<'a> {
+    inner: &'a SiteReader<'a>,
+    scan: bool,
+    scans: std::cell::RefCell<Vec<std::sync::Arc<crate::pii::FileScan>>>,
+}
+
+impl TableReader for ScanningReader<'_> {
+    fn read_table(&self, fields: &Fields<'_>, key: &str, file: &FileRef) -> Option<(String, String)> {
+        let (rel, text) = self.inner.read_table(fields, key, file)?;
+        if self.scan {
+            self.scans.borrow_mut().extend(crate::pii::scan_file(&rel, &text));
+        }
+        Some((rel, text))
+    }
 }
 
 fn known_keys(kind: Kind) -> Vec<&'static str> {
@@ -513,7 +555,7 @@ fn build_item(
     lang: String,
     body: BodySections,
     body_line: usize,
-    reader: &SiteReader<'_>,
+    reader: &dyn TableReader,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Item> {
     let title = f.required_text("title");
@@ -575,6 +617,7 @@ fn build_item(
         text: String::new(),
         headings: Vec::new(),
         data,
+        pii: Vec::new(),
     };
     Some(item)
 }
@@ -583,11 +626,13 @@ fn build_item(
 fn read_catalog(
     section: &Section,
     idx: usize,
-    catalog: &FileRef,
     config: &SiteConfig,
     reader: &SiteReader<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Item> {
+    let Some(catalog) = &section.catalog else {
+        return Vec::new();
+    };
     let section_file = &section.file;
     let (rel, _, _) = match reader.resolve(paths::parent(section_file), &catalog.file) {
         Ok(r) => r,
@@ -632,6 +677,11 @@ fn read_catalog(
             return Vec::new();
         }
     }
+    let scan = if config.pii_check == crate::config::PiiCheck::Off {
+        None
+    } else {
+        crate::pii::scan_file(&rel, &text)
+    };
     let mut items = Vec::new();
     for (line, cells) in &records.rows {
         let pairs: Vec<(String, String)> = records.headers.iter().cloned().zip(cells.iter().cloned()).collect();
@@ -652,7 +702,10 @@ fn read_catalog(
             diags,
         );
         diags.extend(f.finish(&known_keys(Kind::Procedures)));
-        items.extend(item);
+        items.extend(item.map(|mut item| {
+            item.pii.extend(scan.clone());
+            item
+        }));
     }
     items
 }

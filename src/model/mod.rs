@@ -187,7 +187,7 @@ pub struct Asset {
 /// Markdown text held by a typed field (procedure steps, an ISO process…), rendered in the link pass.
 #[derive(Debug, Clone, Default)]
 pub struct MdField {
-    /// Source Markdown.
+    /// Source Markdown; emptied by the link pass once rendered.
     pub src: String,
     /// Rendered HTML (filled by the link pass).
     pub html: String,
@@ -244,7 +244,7 @@ pub struct Item {
     pub weight: Option<i64>,
     /// Values this item may publish although they look like personal data.
     pub pii_allow: Vec<String>,
-    /// Markdown body.
+    /// Markdown body; emptied by the link pass once rendered.
     pub body: String,
     /// Line of the body's first line in `file`.
     pub body_line: usize,
@@ -256,6 +256,9 @@ pub struct Item {
     pub headings: Vec<(String, String)>,
     /// What this kind adds.
     pub data: KindData,
+    /// What the personal-data scan found in this item's source files while loading (its own
+    /// file, its table), before allow lists; empty when nothing looked like personal data.
+    pub pii: Vec<std::sync::Arc<crate::pii::FileScan>>,
 }
 
 impl Item {

@@ -2,6 +2,7 @@
 //! (`data/catalog.json`), budget and statistics tables beside their pages (`bang.csv`,
 //! `bang.json`), and Open Contracting (OCDS 1.1) release packages for procurement.
 
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
@@ -158,16 +159,29 @@ pub fn to_csv(records: &[Vec<(&'static str, Value)>]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn to_json(records: &[Vec<(&'static str, Value)>]) -> Value {
-    Value::Array(
-        records
-            .iter()
-            .map(|r| Value::Object(r.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()))
-            .collect(),
-    )
+/// Records as a JSON array of objects, serialised without building a [`Value`] tree; keys in
+/// sorted order (and the last of a repeated key), as a `serde_json` object writes them.
+struct JsonRecords<'a>(&'a [Vec<(&'static str, Value)>]);
+
+impl serde::Serialize for JsonRecords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|r| JsonRecord(r)))
+    }
 }
 
-fn pretty(v: &Value) -> Vec<u8> {
+struct JsonRecord<'a>(&'a [(&'static str, Value)]);
+
+impl serde::Serialize for JsonRecord<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields: Vec<&(&'static str, Value)> = self.0.iter().collect();
+        fields.sort_by_key(|(k, _)| *k);
+        let last_of_key = |i: &usize| fields.get(i + 1).is_none_or(|next| next.0 != fields[*i].0);
+        let kept: Vec<&(&'static str, Value)> = (0..fields.len()).filter(last_of_key).map(|i| fields[i]).collect();
+        serializer.collect_map(kept.into_iter().map(|(k, v)| (k, v)))
+    }
+}
+
+fn pretty(v: &impl serde::Serialize) -> Vec<u8> {
     let mut s = serde_json::to_vec_pretty(v).unwrap_or_default();
     s.push(b'\n');
     s
@@ -178,90 +192,25 @@ fn distribution(config: &SiteConfig, path: &str, media: &str, bytes: usize) -> V
     json!({ "@type": "dcat:Distribution", "dcat:downloadURL": config.absolute(path), "dcat:mediaType": media, "dcat:byteSize": bytes })
 }
 
-/// Writes every dataset and the catalog.
+/// Writes every dataset and the catalog. Sections and items are written in parallel; the
+/// catalog lists them in the same order as ever.
 pub fn write_all(ctx: &RenderContext<'_>, out: &Writer, diags: &Diagnostics) {
     let _ = diags;
     let site = ctx.site;
     let c = &site.config;
     let publisher = json!({ "@type": "foaf:Organization", "foaf:name": c.organization.name });
-    let mut datasets = Vec::new();
-    for (s, section) in site.sections.iter().enumerate() {
-        let members = &ctx.section_items[s];
-        if members.is_empty() || section.kind == Kind::Pages {
-            continue;
-        }
-        let records: Vec<_> = members.iter().map(|i| record(&site.items[*i], c)).collect();
-        let slug = section_slug(section);
-        let csv_text = to_csv(&records);
-        let json_bytes = pretty(&to_json(&records));
-        let csv_path = format!("data/{slug}.csv");
-        let json_path = format!("data/{slug}.json");
-        out.write(&csv_path, csv_text.as_bytes());
-        out.write(&json_path, &json_bytes);
-        let mut dists = vec![
-            distribution(c, &csv_path, "text/csv", csv_text.len()),
-            distribution(c, &json_path, "application/json", json_bytes.len()),
-        ];
-        if section.kind == Kind::Procurement {
-            let releases: Vec<Value> = members
-                .iter()
-                .filter_map(|i| ocds_release(&site.items[*i], c))
-                .collect();
-            let package = ocds_package(c, &format!("data/{slug}-ocds.json"), releases);
-            let bytes = pretty(&package);
-            dists.push(distribution(
-                c,
-                &format!("data/{slug}-ocds.json"),
-                "application/json",
-                bytes.len(),
-            ));
-            out.write(&format!("data/{slug}-ocds.json"), &bytes);
-        }
-        let dates: Vec<_> = members.iter().filter_map(|i| site.items[*i].date).collect();
-        let modified: Vec<_> = members
-            .iter()
-            .filter_map(|i| site.items[*i].updated.or(site.items[*i].date))
-            .collect();
-        datasets.push(json!({
-            "@type": "dcat:Dataset",
-            "dct:identifier": slug,
-            "dct:title": section.title,
-            "dct:description": section.description.clone().unwrap_or_else(|| format!("{} – {}", section.title, c.title)),
-            "dct:issued": dates.iter().min().map(|d| d.iso_date()),
-            "dct:modified": modified.iter().max().map(|d| d.iso_date()),
-            "dct:publisher": publisher,
-            "dcat:landingPage": c.absolute(&section.url),
-            "dcat:distribution": dists,
-        }));
-    }
+    let sections: Vec<Value> = (0..site.sections.len())
+        .into_par_iter()
+        .filter_map(|s| section_dataset(ctx, s, &publisher, out))
+        .collect();
     // Tables of budget and statistics items, and OCDS per procurement item.
-    for item in &site.items {
-        let table: Option<(String, Value)> = match &item.data {
-            KindData::Budget(b) => b.table.as_ref().map(|t| (t.to_csv(), t.to_json())),
-            KindData::Statistics(s) => s.table.as_ref().map(|t| (t.to_csv(), t.to_json())),
-            _ => None,
-        };
-        if let (Some((csv_text, json_value)), Some((csv_path, json_path))) = (table, table_paths(item)) {
-            let json_bytes = pretty(&json_value);
-            out.write(&csv_path, csv_text.as_bytes());
-            out.write(&json_path, &json_bytes);
-            datasets.push(json!({
-                "@type": "dcat:Dataset",
-                "dct:identifier": item.url.trim_end_matches('/').replace('/', "-"),
-                "dct:title": item.title,
-                "dct:description": item.summary_or_lead(),
-                "dct:issued": item.date.map(|d| d.iso_date()),
-                "dct:modified": item.updated.or(item.date).map(|d| d.iso_date()),
-                "dct:publisher": publisher,
-                "dcat:landingPage": c.absolute(&item.url),
-                "dcat:distribution": [distribution(c, &csv_path, "text/csv", csv_text.len()), distribution(c, &json_path, "application/json", json_bytes.len())],
-            }));
-        }
-        if let Some(release) = ocds_release(item, c) {
-            let path = format!("{}ocds.json", item.url);
-            out.write(&path, &pretty(&ocds_package(c, &path, vec![release])));
-        }
-    }
+    let tables: Vec<Value> = site
+        .items
+        .par_iter()
+        .filter_map(|item| item_files(item, c, &publisher, out))
+        .collect();
+    let mut datasets = sections;
+    datasets.extend(tables);
     let catalog = json!({
         "@context": { "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/" },
         "@type": "dcat:Catalog",
@@ -270,6 +219,88 @@ pub fn write_all(ctx: &RenderContext<'_>, out: &Writer, diags: &Diagnostics) {
         "dcat:dataset": datasets,
     });
     out.write("data/catalog.json", &pretty(&catalog));
+}
+
+/// Writes section `s`'s collection (CSV, JSON, OCDS for procurement); returns its catalog entry.
+fn section_dataset(ctx: &RenderContext<'_>, s: usize, publisher: &Value, out: &Writer) -> Option<Value> {
+    let site = ctx.site;
+    let c = &site.config;
+    let section = &site.sections[s];
+    let members = &ctx.section_items[s];
+    if members.is_empty() || section.kind == Kind::Pages {
+        return None;
+    }
+    let records: Vec<_> = members.par_iter().map(|i| record(&site.items[*i], c)).collect();
+    let slug = section_slug(section);
+    let (csv_text, json_bytes) = rayon::join(|| to_csv(&records), || pretty(&JsonRecords(&records)));
+    let csv_path = format!("data/{slug}.csv");
+    let json_path = format!("data/{slug}.json");
+    out.write(&csv_path, csv_text.as_bytes());
+    out.write(&json_path, &json_bytes);
+    let mut dists = vec![
+        distribution(c, &csv_path, "text/csv", csv_text.len()),
+        distribution(c, &json_path, "application/json", json_bytes.len()),
+    ];
+    if section.kind == Kind::Procurement {
+        let releases: Vec<Value> = members
+            .iter()
+            .filter_map(|i| ocds_release(&site.items[*i], c))
+            .collect();
+        let package = ocds_package(c, &format!("data/{slug}-ocds.json"), releases);
+        let bytes = pretty(&package);
+        dists.push(distribution(
+            c,
+            &format!("data/{slug}-ocds.json"),
+            "application/json",
+            bytes.len(),
+        ));
+        out.write(&format!("data/{slug}-ocds.json"), &bytes);
+    }
+    let dates: Vec<_> = members.iter().filter_map(|i| site.items[*i].date).collect();
+    let modified: Vec<_> = members
+        .iter()
+        .filter_map(|i| site.items[*i].updated.or(site.items[*i].date))
+        .collect();
+    Some(json!({
+        "@type": "dcat:Dataset",
+        "dct:identifier": slug,
+        "dct:title": section.title,
+        "dct:description": section.description.clone().unwrap_or_else(|| format!("{} – {}", section.title, c.title)),
+        "dct:issued": dates.iter().min().map(|d| d.iso_date()),
+        "dct:modified": modified.iter().max().map(|d| d.iso_date()),
+        "dct:publisher": publisher,
+        "dcat:landingPage": c.absolute(&section.url),
+        "dcat:distribution": dists,
+    }))
+}
+
+/// Writes an item's table (CSV, JSON) and OCDS release when it has them; returns the table's
+/// catalog entry.
+fn item_files(item: &Item, c: &SiteConfig, publisher: &Value, out: &Writer) -> Option<Value> {
+    if let Some(release) = ocds_release(item, c) {
+        let path = format!("{}ocds.json", item.url);
+        out.write(&path, &pretty(&ocds_package(c, &path, vec![release])));
+    }
+    let table: Option<(String, Value)> = match &item.data {
+        KindData::Budget(b) => b.table.as_ref().map(|t| (t.to_csv(), t.to_json())),
+        KindData::Statistics(s) => s.table.as_ref().map(|t| (t.to_csv(), t.to_json())),
+        _ => None,
+    };
+    let ((csv_text, json_value), (csv_path, json_path)) = table.zip(table_paths(item))?;
+    let json_bytes = pretty(&json_value);
+    out.write(&csv_path, csv_text.as_bytes());
+    out.write(&json_path, &json_bytes);
+    Some(json!({
+        "@type": "dcat:Dataset",
+        "dct:identifier": item.url.trim_end_matches('/').replace('/', "-"),
+        "dct:title": item.title,
+        "dct:description": item.summary_or_lead(),
+        "dct:issued": item.date.map(|d| d.iso_date()),
+        "dct:modified": item.updated.or(item.date).map(|d| d.iso_date()),
+        "dct:publisher": publisher,
+        "dcat:landingPage": c.absolute(&item.url),
+        "dcat:distribution": [distribution(c, &csv_path, "text/csv", csv_text.len()), distribution(c, &json_path, "application/json", json_bytes.len())],
+    }))
 }
 
 /// The OCDS prefix-like id of this portal (a stable hash of its base URL; not a registered prefix).
@@ -373,4 +404,31 @@ pub fn ocds_release(item: &Item, c: &SiteConfig) -> Option<Value> {
         "x_statusLabel": p.status.map(label),
         "x_valueText": p.value.map(numbers::format_vnd),
     })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The direct serialisation writes what a `serde_json` object tree would.
+    #[test]
+    fn records_serialise_like_json_objects() {
+        let records = vec![
+            vec![
+                ("url", json!("a")),
+                ("title", json!("Tên")),
+                ("date", Value::Null),
+                ("url", json!("b")),
+            ],
+            vec![],
+            vec![("z", json!(1.5)), ("a", json!(["x", {"k": true}]))],
+        ];
+        let tree = Value::Array(
+            records
+                .iter()
+                .map(|r| Value::Object(r.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()))
+                .collect(),
+        );
+        assert_eq!(pretty(&JsonRecords(&records)), pretty(&tree));
+    }
 }

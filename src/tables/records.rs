@@ -20,12 +20,13 @@ pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = Records::default();
+    let mut lines = LineCounter::new(text);
     let mut first = true;
     for result in reader.records() {
         let record = match result {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(text, p.byte() as usize));
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte() as usize));
                 diags.push(
                     Diagnostic::error(path, line, 1, format!("unreadable CSV row: {e}"))
                         .with_hint("check the quotes: a cell with a comma or a line break must be in double quotes, and a quote inside it doubled (\"\")"),
@@ -33,7 +34,7 @@ pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte() as usize));
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte() as usize));
         let cells: Vec<String> = record.iter().map(|c| crate::text::nfc(c.trim())).collect();
         if first {
             first = false;
@@ -75,18 +76,42 @@ pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {
     (records, diags)
 }
 
-/// The 1-based line of the record the csv reader says starts at byte `start`.
-///
-/// The reader's own `Position::line()` is unreliable: it counts a CRLF line ending only once per
-/// record and points at the blank lines it skipped before a record. The byte offset is exact, but
-/// also lands on those skipped line breaks, so step over them first.
-fn line_at(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start.min(bytes.len());
-    while i < bytes.len() && (bytes[i] == b'\n' || bytes[i] == b'\r') {
-        i += 1;
+/// Line numbers of byte offsets, counted on from the last offset asked for (records come in
+/// order), so that a file is scanned once rather than once per row.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Offset counted up to, and the 1-based line there.
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
     }
-    bytes[..i].iter().filter(|&&b| b == b'\n').count() + 1
+
+    /// The 1-based line of the record the csv reader says starts at byte `start`.
+    ///
+    /// The reader's own `Position::line()` is unreliable: it counts a CRLF line ending only once
+    /// per record and points at the blank lines it skipped before a record. The byte offset is
+    /// exact, but also lands on those skipped line breaks, so step over them first.
+    fn line_at(&mut self, start: usize) -> usize {
+        let bytes = self.bytes;
+        let mut i = start.min(bytes.len());
+        while i < bytes.len() && (bytes[i] == b'\n' || bytes[i] == b'\r') {
+            i += 1;
+        }
+        if i < self.pos {
+            (self.pos, self.line) = (0, 1);
+        }
+        self.line += bytes[self.pos..i].iter().filter(|&&b| b == b'\n').count();
+        self.pos = i;
+        self.line
+    }
 }
 
 #[cfg(test)]

@@ -321,7 +321,13 @@ fn full_disk_mid_build_keeps_the_previous_output() {
     };
     assert!(run(&site.root, Some(&out)).status.success(), "the first build must fit");
     let before = snapshot(&out);
-    site.write("content/tin-tuc/moi.md", "---\ntitle: \"Tin mới\"\n---\nNội dung.\n");
+    // Unchanged files are hard-linked from the previous output, so only new bytes take space:
+    // the new item is as large as the whole output.
+    let body = "Nội dung dài. ".repeat(size as usize / 14 + 1);
+    site.write(
+        "content/tin-tuc/moi.md",
+        format!("---\ntitle: \"Tin mới\"\n---\n{body}\n"),
+    );
     let r = run(&site.root, Some(&out));
     let message = text(&r);
     assert!(!r.status.success(), "the build succeeded on a full disk");
@@ -331,10 +337,11 @@ fn full_disk_mid_build_keeps_the_previous_output() {
     );
     assert!(snapshot(&out) == before, "the previous output changed");
     assert!(leftovers(&out).is_empty(), "left behind {:?}", leftovers(&out));
-    // With room again (the old output moved away), the build succeeds.
+    // With room again (the old output moved away, the new item shorter), the build succeeds.
     let kept = site.root.join("kept");
     copy_dir(&out, &kept);
     std::fs::remove_dir_all(&out).expect("rm");
+    site.write("content/tin-tuc/moi.md", "---\ntitle: \"Tin mới\"\n---\nNội dung.\n");
     let r = run(&site.root, Some(&out));
     assert!(r.status.success(), "{}", text(&r));
     eprintln!(
@@ -356,7 +363,13 @@ fn a_write_failing_mid_build_keeps_the_previous_output() {
         before.values().any(|b| b.len() > 16 * 1024),
         "the fixture needs one output file over 16 kB"
     );
-    site.write("content/tin-tuc/moi.md", "---\ntitle: \"Tin mới\"\n---\nNội dung.\n");
+    // Unchanged files are hard-linked from the previous output, not written: the new item's
+    // own page is the file over the limit.
+    let body = "Nội dung dài. ".repeat(2000);
+    site.write(
+        "content/tin-tuc/moi.md",
+        format!("---\ntitle: \"Tin mới\"\n---\n{body}\n"),
+    );
     let r = Command::new("sh")
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 16 && exec \"$0\" build --site \"$1\" --quiet")
