@@ -4,9 +4,12 @@
 pub mod data;
 pub mod feeds;
 pub mod jsonld;
+mod pages;
+pub mod pagination;
 pub mod plan;
 pub mod tables_view;
 pub mod theme;
+mod tv;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -14,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::model::{Item, Kind, Site};
 use crate::write::Writer;
 use plan::ListPlan;
@@ -38,8 +41,8 @@ pub struct RenderContext<'a> {
     by_category: BTreeMap<(usize, String), Vec<usize>>,
     /// Translation key → items, for language alternates.
     translations: BTreeMap<String, Vec<usize>>,
-    /// Manifest URL of the search index, when search is on.
-    pub search_manifest: Option<String>,
+    /// Views shared between pages (cards, breadcrumbs, interface strings).
+    shared: pages::Shared,
 }
 
 /// One page to render.
@@ -48,6 +51,7 @@ enum Job<'p> {
     Item(usize),
     List {
         plan: &'p ListPlan,
+        shared: &'p pages::ListShared,
         page: usize,
         facets: Option<&'p [plan::Facet]>,
     },
@@ -110,6 +114,9 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
 }
 
 /// Renders the pages chosen by `selection`, and every data file, into `out`.
+///
+/// The search index is built while the pages render (only the search page needs its manifest
+/// URL, so that page is rendered last).
 pub fn render_selected(
     site: &Site,
     theme: &Theme,
@@ -118,16 +125,51 @@ pub fn render_selected(
     selection: &Selection<'_>,
     search: SearchMode,
 ) -> RenderOutcome {
-    let default_lang = &site.config.language;
-    let published: Vec<usize> = (0..site.items.len())
-        .filter(|i| &site.items[*i].lang == default_lang)
-        .collect();
-    let mut section_items = vec![Vec::new(); site.sections.len()];
-    for &i in &published {
-        section_items[site.items[i].section].push(i);
-    }
+    let ctx = RenderContext::new(site, theme);
+    let (lists, facets_of) = plan_lists(&ctx);
+    let tags = plan::tags(&site.items, &ctx.published);
+    let lists = with_tag_lists(site, lists, &tags);
+    let list_shared: Vec<pages::ListShared> = lists.iter().map(|_| std::sync::OnceLock::new()).collect();
+    let search_page = matches!(search, SearchMode::Keep(Some(_))) || site.config.search_enabled;
+    let jobs = plan_jobs(&ctx, &lists, &list_shared, &facets_of, search_page);
+    let facet_sigs = facet_signatures(&facets_of);
+    let planned = plan_renders(&ctx, &jobs, &facet_sigs, selection);
 
-    // Search index first: its manifest URL goes into every page's context.
+    let (search_manifest, rendered) = rayon::join(
+        || search_index(site, out, search),
+        || crate::timing::timed("pages", || render_pages(&ctx, &jobs, &planned, &tags, out, diags)),
+    );
+    let search_page = jobs
+        .iter()
+        .zip(&planned)
+        .find(|(job, (_, _, render))| matches!(job, Job::Search) && *render);
+    let mut rendered = rendered;
+    if let Some((_, (path, _, _))) = search_page {
+        match pages::write(&ctx, &pages::search(&ctx, search_manifest.as_deref()), path, out) {
+            Ok(()) => rendered += 1,
+            Err(d) => diags.push(d),
+        }
+    }
+    let signatures: HashMap<String, u64> = planned.into_iter().map(|(p, s, _)| (p, s)).collect();
+
+    // Feeds, sitemap, robots, open data.
+    let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
+    crate::timing::timed("feeds", || feeds::write_all(&ctx, &page_urls, out));
+    crate::timing::timed("data", || data::write_all(&ctx, out, diags));
+    for (path, bytes) in &theme.assets {
+        out.write(path, bytes);
+    }
+    RenderOutcome {
+        signatures,
+        rendered,
+        search_manifest,
+    }
+}
+
+/// Builds and writes the search index (or keeps the previous one); returns its manifest URL.
+// The block below is kept as it was in `render_selected` (the search engineer edits it).
+#[allow(clippy::let_and_return)]
+fn search_index(site: &Site, out: &Writer, search: SearchMode) -> Option<String> {
     let search_manifest = if let SearchMode::Keep(previous) = search {
         previous
     } else if site.config.search_enabled {
@@ -140,39 +182,56 @@ pub fn render_selected(
     } else {
         None
     };
+    search_manifest
+}
 
-    let mut newest_first = section_items.clone();
-    let mut position = vec![0; site.items.len()];
-    let mut by_category: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
-    for (s, list) in newest_first.iter_mut().enumerate() {
-        plan::sort_items(&site.items, list, crate::model::SortOrder::DateDesc);
-        for (p, &i) in list.iter().enumerate() {
-            position[i] = p;
-            if let crate::model::KindData::News(n) = &site.items[i].data {
-                if let Some(c) = &n.category {
-                    by_category.entry((s, c.clone())).or_default().push(i);
+impl<'a> RenderContext<'a> {
+    /// The context of a render: which items are listed, in which order, and their relations.
+    fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let default_lang = &site.config.language;
+        let published: Vec<usize> = (0..site.items.len())
+            .filter(|i| &site.items[*i].lang == default_lang)
+            .collect();
+        let mut section_items = vec![Vec::new(); site.sections.len()];
+        for &i in &published {
+            section_items[site.items[i].section].push(i);
+        }
+        let mut newest_first = section_items.clone();
+        let mut position = vec![0; site.items.len()];
+        let mut by_category: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+        for (s, list) in newest_first.iter_mut().enumerate() {
+            plan::sort_items(&site.items, list, crate::model::SortOrder::DateDesc);
+            for (p, &i) in list.iter().enumerate() {
+                position[i] = p;
+                if let crate::model::KindData::News(n) = &site.items[i].data {
+                    if let Some(c) = &n.category {
+                        by_category.entry((s, c.clone())).or_default().push(i);
+                    }
                 }
             }
         }
+        let mut translations: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, item) in site.items.iter().enumerate() {
+            translations.entry(item.translation_key.clone()).or_default().push(i);
+        }
+        translations.retain(|_, v| v.len() > 1);
+        RenderContext {
+            site,
+            theme,
+            published,
+            section_items,
+            newest_first,
+            position,
+            by_category,
+            translations,
+            shared: pages::Shared::new(site, theme),
+        }
     }
-    let mut translations: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, item) in site.items.iter().enumerate() {
-        translations.entry(item.translation_key.clone()).or_default().push(i);
-    }
-    translations.retain(|_, v| v.len() > 1);
-    let ctx = RenderContext {
-        site,
-        theme,
-        published,
-        section_items,
-        newest_first,
-        position,
-        by_category,
-        translations,
-        search_manifest,
-    };
+}
 
-    // Plan lists.
+/// The lists of every section, and each section's facets (by section URL).
+fn plan_lists(ctx: &RenderContext<'_>) -> (Vec<ListPlan>, BTreeMap<String, Vec<plan::Facet>>) {
+    let site = ctx.site;
     let mut lists: Vec<ListPlan> = Vec::new();
     let mut facets_of: BTreeMap<String, Vec<plan::Facet>> = BTreeMap::new();
     for (s, section) in site.sections.iter().enumerate() {
@@ -180,8 +239,16 @@ pub fn render_selected(
         facets_of.insert(section.url.clone(), f);
         lists.extend(l);
     }
-    let tags = plan::tags(&site.items, &ctx.published);
-    for (slug, (name, members)) in &tags {
+    (lists, facets_of)
+}
+
+/// `lists` followed by one list per tag.
+fn with_tag_lists(
+    site: &Site,
+    mut lists: Vec<ListPlan>,
+    tags: &BTreeMap<String, (String, Vec<usize>)>,
+) -> Vec<ListPlan> {
+    for (slug, (name, members)) in tags {
         lists.push(ListPlan {
             url: format!("tags/{slug}/"),
             title: format!("Thẻ: {name}"),
@@ -192,24 +259,43 @@ pub fn render_selected(
             per_page: site.config.per_page,
         });
     }
+    lists
+}
 
+/// Every page of the site, in a stable order (the search page when `search_page`).
+fn plan_jobs<'p>(
+    ctx: &RenderContext<'_>,
+    lists: &'p [ListPlan],
+    list_shared: &'p [pages::ListShared],
+    facets_of: &'p BTreeMap<String, Vec<plan::Facet>>,
+    search_page: bool,
+) -> Vec<Job<'p>> {
+    let site = ctx.site;
     let mut jobs: Vec<Job<'_>> = vec![Job::Home, Job::NotFound, Job::Tags];
-    if ctx.search_manifest.is_some() || site.config.search_enabled {
+    if search_page {
         jobs.push(Job::Search);
     }
     jobs.extend((0..site.items.len()).map(Job::Item));
-    for l in &lists {
+    for (l, shared) in lists.iter().zip(list_shared) {
         let facets = l
             .section
             .and_then(|s| facets_of.get(&site.sections[s].url))
             .map(Vec::as_slice);
         for page in 1..=plan::page_count(l.items.len(), l.per_page) {
-            jobs.push(Job::List { plan: l, page, facets });
+            jobs.push(Job::List {
+                plan: l,
+                shared,
+                page,
+                facets,
+            });
         }
     }
+    jobs
+}
 
-    // Facet signature per section: every list page of a section shows its facet counts.
-    let facet_sigs: BTreeMap<String, u64> = facets_of
+/// Facet signature per section: every list page of a section shows its facet counts.
+fn facet_signatures(facets_of: &BTreeMap<String, Vec<plan::Facet>>) -> BTreeMap<String, u64> {
+    facets_of
         .iter()
         .map(|(url, facets)| {
             let mut h = Signature::new();
@@ -222,59 +308,68 @@ pub fn render_selected(
             }
             (url.clone(), h.finish())
         })
-        .collect();
-    let planned: Vec<(String, u64, bool)> = jobs
-        .par_iter()
+        .collect()
+}
+
+/// For each job: its output path, its input signature, and whether `selection` renders it.
+fn plan_renders(
+    ctx: &RenderContext<'_>,
+    jobs: &[Job<'_>],
+    facet_sigs: &BTreeMap<String, u64>,
+    selection: &Selection<'_>,
+) -> Vec<(String, u64, bool)> {
+    jobs.par_iter()
         .map(|job| {
-            let (path, sig, ids, always) = job_inputs(&ctx, job, &facet_sigs);
+            let (path, sig, ids, always) = job_inputs(ctx, job, facet_sigs);
             let render = match selection {
                 Selection::All => true,
                 Selection::Changed { previous, changed } => {
                     always
                         || previous.get(&path) != Some(&sig)
-                        || ids.iter().any(|i| changed.contains(&site.items[*i].url))
+                        || ids.iter().any(|i| changed.contains(&ctx.site.items[*i].url))
                 }
             };
             (path, sig, render)
         })
-        .collect();
-    let rendered = std::sync::atomic::AtomicUsize::new(0);
-    crate::timing::timed("pages", || {
-        jobs.par_iter()
-            .zip(planned.par_iter())
-            .filter(|(_, (_, _, render))| *render)
-            .for_each(|(job, (path, _, _))| {
-                let result = match job {
-                    Job::Home => render_home(&ctx),
-                    Job::Item(i) => render_item(&ctx, *i),
-                    Job::List { plan, page, facets } => render_list(&ctx, plan, *page, *facets),
-                    Job::Tags => render_tags_index(&ctx, &tags),
-                    Job::Search => render_simple(&ctx, "search.html", "Tìm kiếm", "search/"),
-                    Job::NotFound => render_simple(&ctx, "404.html", "Không tìm thấy trang", "404.html"),
-                };
-                match result {
-                    Ok(html) => {
-                        out.write(path, html.as_bytes());
-                        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    }
-                    Err(d) => diags.push(d),
-                }
-            })
-    });
-    let signatures: HashMap<String, u64> = planned.into_iter().map(|(p, s, _)| (p, s)).collect();
+        .collect()
+}
 
-    // Feeds, sitemap, robots, open data.
-    let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
-    crate::timing::timed("feeds", || feeds::write_all(&ctx, &page_urls, out));
-    crate::timing::timed("data", || data::write_all(&ctx, out, diags));
-    for (path, bytes) in &theme.assets {
-        out.write(path, bytes);
-    }
-    RenderOutcome {
-        signatures,
-        rendered: rendered.into_inner(),
-        search_manifest: ctx.search_manifest.clone(),
-    }
+/// Renders and writes the planned pages except the search page, in parallel; returns how many
+/// were written.
+fn render_pages(
+    ctx: &RenderContext<'_>,
+    jobs: &[Job<'_>],
+    planned: &[(String, u64, bool)],
+    tags: &BTreeMap<String, (String, Vec<usize>)>,
+    out: &Writer,
+    diags: &Diagnostics,
+) -> usize {
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
+    jobs.par_iter()
+        .zip(planned.par_iter())
+        .filter(|(job, (_, _, render))| *render && !matches!(job, Job::Search))
+        .for_each(|(job, (path, _, _))| {
+            let page = match job {
+                Job::Home => pages::home(ctx),
+                Job::Item(i) => pages::item(ctx, *i),
+                Job::List {
+                    plan,
+                    shared,
+                    page,
+                    facets,
+                } => pages::list(ctx, plan, shared, *page, *facets),
+                Job::Tags => pages::tags_index(ctx, tags),
+                Job::NotFound => pages::simple(ctx, "404.html", "Không tìm thấy trang", "404.html"),
+                Job::Search => return,
+            };
+            match pages::write(ctx, &page, path, out) {
+                Ok(()) => {
+                    rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+                Err(d) => diags.push(d),
+            }
+        });
+    rendered.into_inner()
 }
 
 /// A small stable hash of a page's inputs.
@@ -462,143 +557,6 @@ fn site_json(site: &Site, theme: &Theme) -> Value {
         "assets": theme.asset_paths,
     })
 }
-
-impl RenderContext<'_> {
-    /// The base context of every page.
-    fn page_context(&self, lang: &str, page: Value) -> tera::Context {
-        let mut ctx = tera::Context::new();
-        if lang != self.site.config.language {
-            if let Some(t) = self.theme.strings.get(lang) {
-                ctx.insert("t", t);
-            }
-        }
-        ctx.insert("page", &page);
-        ctx.insert("search_manifest", &self.search_manifest);
-        ctx.insert("lang", lang);
-        ctx
-    }
-
-    fn render(&self, template: &str, ctx: &tera::Context, what: &str) -> Result<String, Diagnostic> {
-        self.theme.tera.render(template, ctx).map_err(|e| {
-            let mut d = theme::template_error(&format!("templates/{template}"), &e);
-            d.message = format!("{} (while rendering {what})", d.message);
-            d
-        })
-    }
-
-    fn crumbs(&self, section: Option<usize>) -> Vec<Value> {
-        let c = &self.site.config;
-        let mut out = vec![json!({ "title": "Trang chủ", "url": c.base_path })];
-        let mut chain = Vec::new();
-        let mut s = section;
-        while let Some(i) = s {
-            chain.push(i);
-            s = self.site.sections[i].parent;
-        }
-        for i in chain.into_iter().rev() {
-            let sec = &self.site.sections[i];
-            out.push(json!({ "title": sec.title, "url": c.link(&sec.url) }));
-        }
-        out
-    }
-}
-
-fn page_value(
-    ctx: &RenderContext<'_>,
-    kind: &str,
-    title: &str,
-    site_path: &str,
-    description: &str,
-    crumbs: Vec<Value>,
-) -> Value {
-    let c = &ctx.site.config;
-    json!({
-        "kind": kind,
-        "title": title,
-        "url": c.link(site_path),
-        "permalink": c.absolute(site_path),
-        "description": crate::text::truncate_words(description, 200),
-        "breadcrumbs": crumbs,
-        "jsonld": Value::Null,
-    })
-}
-
-fn render_home(ctx: &RenderContext<'_>) -> Result<String, Diagnostic> {
-    let site = ctx.site;
-    let c = &site.config;
-    let mut news: Vec<usize> = ctx
-        .published
-        .iter()
-        .copied()
-        .filter(|i| site.items[*i].kind() == Kind::News)
-        .collect();
-    plan::sort_items(&site.items, &mut news, crate::model::SortOrder::DateDesc);
-    let featured: Vec<Value> = news
-        .iter()
-        .filter(|i| matches!(&site.items[**i].data, crate::model::KindData::News(n) if n.featured))
-        .take(3)
-        .map(|i| views::card(&site.items[*i], c))
-        .collect();
-    let latest: Vec<Value> = news.iter().take(8).map(|i| views::card(&site.items[*i], c)).collect();
-    let shortcuts: Vec<Value> = site
-        .sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.parent.is_none() && s.kind != Kind::News && s.kind != Kind::Pages)
-        .map(|(i, s)| views::shortcut(s, ctx.section_items[i].len(), c))
-        .collect();
-    let desc = c.description.clone().unwrap_or_else(|| c.title.clone());
-    let mut page = page_value(ctx, "home", &c.title, "", &desc, Vec::new());
-    page["jsonld"] = Value::String(jsonld::organization(c));
-    let mut t = ctx.page_context(&c.language, page);
-    t.insert("home", &json!({ "featured": featured, "latest": latest, "shortcuts": shortcuts, "news_url": news.first().map(|i| c.link(&site.sections[site.items[*i].section].url)) }));
-    ctx.render("home.html", &t, "the home page")
-}
-
-fn render_item(ctx: &RenderContext<'_>, i: usize) -> Result<String, Diagnostic> {
-    let site = ctx.site;
-    let c = &site.config;
-    let item = &site.items[i];
-    let section = &site.sections[item.section];
-    let mut crumbs = ctx.crumbs(Some(item.section));
-    crumbs.push(json!({ "title": item.title, "url": c.link(&item.url) }));
-    let mut page = page_value(
-        ctx,
-        item.kind().item_type(),
-        &item.title,
-        &item.url,
-        &item.summary_or_lead(),
-        crumbs,
-    );
-    page["jsonld"] = Value::String(jsonld::for_item(item, c));
-    page["alternates"] = json!(translations(ctx, item));
-    let mut t = ctx.page_context(&item.lang, page);
-    let mut view = views::item(item, section, c);
-    if item.kind() == Kind::News && item.lang == c.language {
-        view["nav"] = news_nav(ctx, i);
-    }
-    t.insert("item", &view);
-    let template = format!("{}.html", item.kind().item_type());
-    let template = if ctx.theme.tera.get_template_names().any(|n| n == template) {
-        template
-    } else {
-        "page.html".to_owned()
-    };
-    ctx.render(&template, &t, &item.file)
-}
-
-fn translations(ctx: &RenderContext<'_>, item: &Item) -> Vec<Value> {
-    let Some(group) = ctx.translations.get(&item.translation_key) else {
-        return Vec::new();
-    };
-    group
-        .iter()
-        .map(|j| &ctx.site.items[*j])
-        .filter(|o| o.lang != item.lang)
-        .map(|o| json!({ "lang": o.lang, "url": ctx.site.config.link(&o.url), "title": o.title }))
-        .collect()
-}
-
 /// Newer/older items of the section and related items of the same category.
 /// The items a news page shows besides itself: newer, older and related (same category).
 fn news_nav_ids(ctx: &RenderContext<'_>, i: usize) -> [Vec<usize>; 3] {
@@ -618,103 +576,6 @@ fn news_nav_ids(ctx: &RenderContext<'_>, i: usize) -> [Vec<usize>; 3] {
         _ => Vec::new(),
     };
     [newer, older, related]
-}
-
-fn news_nav(ctx: &RenderContext<'_>, i: usize) -> Value {
-    let c = &ctx.site.config;
-    let [newer, older, related] = news_nav_ids(ctx, i);
-    let cards = |ids: &[usize]| {
-        ids.iter()
-            .map(|j| views::card(&ctx.site.items[*j], c))
-            .collect::<Vec<Value>>()
-    };
-    json!({ "newer": cards(&newer), "older": cards(&older), "related": cards(&related) })
-}
-
-fn render_list(
-    ctx: &RenderContext<'_>,
-    l: &ListPlan,
-    page: usize,
-    facets: Option<&[plan::Facet]>,
-) -> Result<String, Diagnostic> {
-    let site = ctx.site;
-    let c = &site.config;
-    let total = plan::page_count(l.items.len(), l.per_page);
-    let start = (page - 1).saturating_mul(l.per_page);
-    let cards: Vec<Value> = l
-        .items
-        .iter()
-        .skip(start)
-        .take(l.per_page)
-        .map(|i| views::card(&site.items[*i], c))
-        .collect();
-    let mut crumbs = ctx.crumbs(l.section);
-    if l.filter.is_some() {
-        crumbs.push(json!({ "title": l.filter.as_ref().map(|f| f.1.clone()), "url": c.link(&l.url) }));
-    }
-    let url = plan::page_url(&l.url, page);
-    let title = if page > 1 {
-        format!("{} – trang {page}", l.title)
-    } else {
-        l.title.clone()
-    };
-    let section = l.section.map(|s| &site.sections[s]);
-    let kind = section.map_or("tags", |s| s.kind.name());
-    let page_v = page_value(
-        ctx,
-        "list",
-        &title,
-        &url,
-        l.description.as_deref().unwrap_or(&l.title),
-        crumbs,
-    );
-    let mut t = ctx.page_context(&c.language, page_v);
-    let facet_views: Vec<Value> = facets
-        .unwrap_or(&[])
-        .iter()
-        .map(|f| {
-            let sec_url = section.map_or(String::new(), |s| s.url.clone());
-            json!({
-                "segment": f.segment,
-                "title": f.title,
-                "values": f.values.iter().map(|(slug, label, members)| json!({
-                    "label": label,
-                    "url": c.link(&format!("{sec_url}{}/{slug}/", f.segment)),
-                    "count": members.len(),
-                    "active": l.filter.as_ref().is_some_and(|(seg, lab)| seg == f.segment && lab == label),
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let pages: Vec<Value> = (1..=total)
-        .map(|n| json!({ "number": n, "url": c.link(&plan::page_url(&l.url, n)), "current": n == page }))
-        .collect();
-    let extra_links = l
-        .section
-        .map(|i| section_links(ctx, &site.sections[i], i))
-        .unwrap_or_default();
-    t.insert(
-        "list",
-        &json!({
-            "title": l.title,
-            "description": l.description,
-            "kind": kind,
-            "section": section.map(|s| json!({ "title": s.title, "url": c.link(&s.url), "kind": s.kind.name() })),
-            "filter": l.filter.as_ref().map(|(seg, label)| json!({ "segment": seg, "label": label })),
-            "items": cards,
-            "count": l.items.len(),
-            "facets": facet_views,
-            "links": extra_links,
-            "pagination": {
-                "current": page,
-                "total": total,
-                "prev": (page > 1).then(|| c.link(&plan::page_url(&l.url, page - 1))),
-                "next": (page < total).then(|| c.link(&plan::page_url(&l.url, page + 1))),
-                "pages": pages,
-            },
-        }),
-    );
-    ctx.render("list.html", &t, &format!("the list /{url}"))
 }
 
 /// Extra links a section's list offers: A–Z, repealed, data downloads, feeds.
@@ -743,28 +604,4 @@ fn section_links(ctx: &RenderContext<'_>, s: &crate::model::Section, index: usiz
         }
     }
     v
-}
-
-fn render_tags_index(
-    ctx: &RenderContext<'_>,
-    tags: &BTreeMap<String, (String, Vec<usize>)>,
-) -> Result<String, Diagnostic> {
-    let c = &ctx.site.config;
-    let mut crumbs = ctx.crumbs(None);
-    crumbs.push(json!({ "title": "Thẻ", "url": c.link("tags/") }));
-    let page = page_value(ctx, "tags", "Thẻ", "tags/", "Tất cả các thẻ", crumbs);
-    let mut t = ctx.page_context(&c.language, page);
-    let list: Vec<Value> = tags.iter().map(|(slug, (name, items))| json!({ "name": name, "url": c.link(&format!("tags/{slug}/")), "count": items.len() })).collect();
-    t.insert("tags", &list);
-    ctx.render("tags.html", &t, "the tag index")
-}
-
-fn render_simple(ctx: &RenderContext<'_>, template: &str, title: &str, path: &str) -> Result<String, Diagnostic> {
-    let c = &ctx.site.config;
-    let mut crumbs = ctx.crumbs(None);
-    crumbs.push(json!({ "title": title, "url": c.link(path) }));
-    let kind = template.trim_end_matches(".html");
-    let page = page_value(ctx, kind, title, path, title, crumbs);
-    let t = ctx.page_context(&c.language, page);
-    ctx.render(template, &t, &format!("/{path}"))
 }

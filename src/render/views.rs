@@ -172,7 +172,8 @@ fn assets(list: &[Asset]) -> Value {
     json!(list)
 }
 
-/// The full view of an item for its own page.
+/// The full view of an item for its own page, except its body (`body`, the item's HTML, which
+/// the page adds without copying it through JSON).
 pub fn item(item: &Item, section: &Section, config: &SiteConfig) -> Value {
     let mut v = json!({
         "title": item.title,
@@ -187,7 +188,6 @@ pub fn item(item: &Item, section: &Section, config: &SiteConfig) -> Value {
         "has_summary": item.summary.is_some(),
         "tags": item.tags.iter().map(|t| json!({ "name": t, "url": config.link(&format!("tags/{}/", crate::text::slugify(t))) })).collect::<Vec<_>>(),
         "attachments": assets(&item.attachments),
-        "body": item.html,
         "headings": item.headings.iter().map(|(id, t)| json!({ "id": id, "text": t })).collect::<Vec<_>>(),
         "lang": item.lang,
     });
