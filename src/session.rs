@@ -83,7 +83,8 @@ impl Session {
         out
     }
 
-    /// Rebuilds the search index (and the pages that link it) after incremental rebuilds.
+    /// Rebuilds the search index and the open data files (and the pages that link them) after
+    /// incremental rebuilds.
     pub fn refresh_search(&mut self) -> Rebuild {
         let start = Instant::now();
         let mut out = Rebuild::default();

@@ -93,7 +93,8 @@ pub enum Selection<'a> {
 pub enum SearchMode {
     /// Build it (a full build).
     Build,
-    /// Keep the previous index: its manifest URL, when there was one.
+    /// Keep the previous index, feeds, sitemap and open data files: the index's manifest URL,
+    /// when there was one.
     Keep(Option<String>),
 }
 
@@ -113,7 +114,8 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
     render_selected(site, theme, out, diags, &Selection::All, SearchMode::Build);
 }
 
-/// Renders the pages chosen by `selection`, and every data file, into `out`.
+/// Renders the pages chosen by `selection`, and every data file (unless `search` keeps the
+/// previous index), into `out`.
 ///
 /// The search index is built while the pages render (only the search page needs its manifest
 /// URL, so that page is rendered last).
@@ -125,15 +127,19 @@ pub fn render_selected(
     selection: &Selection<'_>,
     search: SearchMode,
 ) -> RenderOutcome {
-    let ctx = RenderContext::new(site, theme);
-    let (lists, facets_of) = plan_lists(&ctx);
+    let ctx = crate::timing::timed("plan: context", || RenderContext::new(site, theme));
+    let (lists, facets_of) = crate::timing::timed("plan: lists", || plan_lists(&ctx));
     let tags = plan::tags(&site.items, &ctx.published);
     let lists = with_tag_lists(site, lists, &tags);
     let list_shared: Vec<pages::ListShared> = lists.iter().map(|_| std::sync::OnceLock::new()).collect();
     let search_page = matches!(search, SearchMode::Keep(Some(_))) || site.config.search_enabled;
+    // An incremental render keeps the derived files (search index, feeds and sitemap, open data)
+    // as they were: they follow when the search index is refreshed, so the edited page is out
+    // first.
+    let keep_derived = matches!(search, SearchMode::Keep(_));
     let jobs = plan_jobs(&ctx, &lists, &list_shared, &facets_of, search_page);
     let facet_sigs = facet_signatures(&facets_of);
-    let planned = plan_renders(&ctx, &jobs, &facet_sigs, selection);
+    let planned = crate::timing::timed("plan: signatures", || plan_renders(&ctx, &jobs, &facet_sigs, selection));
 
     let (search_manifest, rendered) = rayon::join(
         || search_index(site, out, search),
@@ -153,9 +159,11 @@ pub fn render_selected(
     let signatures: HashMap<String, u64> = planned.into_iter().map(|(p, s, _)| (p, s)).collect();
 
     // Feeds, sitemap, robots, open data.
-    let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
-    crate::timing::timed("feeds", || feeds::write_all(&ctx, &page_urls, out));
-    crate::timing::timed("data", || data::write_all(&ctx, out, diags));
+    if !keep_derived {
+        let page_urls: Vec<String> = lists.iter().map(|l| l.url.clone()).collect();
+        crate::timing::timed("feeds", || feeds::write_all(&ctx, &page_urls, out));
+        crate::timing::timed("data", || data::write_all(&ctx, out, diags));
+    }
     for (path, bytes) in &theme.assets {
         out.write(path, bytes);
     }
