@@ -24,35 +24,42 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
 #[derive(Debug, Default)]
 pub(crate) struct BitWriter {
     bytes: Vec<u8>,
-    /// Bits used in the last byte, 0 when a new byte is needed.
-    used: u32,
+    /// Bits not yet written out, in the low `pending` bits.
+    acc: u64,
+    /// Number of bits in `acc` (always below 8 between calls).
+    pending: u32,
 }
 
 impl BitWriter {
     /// Writes the low `n` bits of `v` (n ≤ 32), most significant first.
     pub fn bits(&mut self, v: u32, n: u32) {
-        for i in (0..n).rev() {
-            self.bit((v >> i) & 1 == 1);
+        let n = n.min(32);
+        if n == 0 {
+            return;
         }
+        let mask = (1u64 << n) - 1;
+        self.acc = (self.acc << n) | (u64::from(v) & mask);
+        self.pending += n;
+        while self.pending >= 8 {
+            self.pending -= 8;
+            self.bytes.push((self.acc >> self.pending) as u8);
+        }
+        self.acc &= (1u64 << self.pending) - 1;
     }
 
     /// Writes one bit.
     pub fn bit(&mut self, b: bool) {
-        if self.used == 0 {
-            self.bytes.push(0);
-        }
-        if b {
-            *self.bytes.last_mut().expect("a byte was pushed") |= 0x80 >> self.used;
-        }
-        self.used = (self.used + 1) % 8;
+        self.bits(u32::from(b), 1);
     }
 
     /// Writes `q` one bits then a zero bit.
-    pub fn unary(&mut self, q: u32) {
-        for _ in 0..q {
-            self.bit(true);
+    pub fn unary(&mut self, mut q: u32) {
+        while q >= 32 {
+            self.bits(u32::MAX, 32);
+            q -= 32;
         }
-        self.bit(false);
+        // q ones then a zero: q + 1 ≤ 32 bits.
+        self.bits(((1u64 << (q + 1)) - 2) as u32, q + 1);
     }
 
     /// Golomb-Rice code of `x` with parameter `k`: `x >> k` in unary, then the low `k` bits.
@@ -62,7 +69,10 @@ impl BitWriter {
     }
 
     /// The written bytes.
-    pub fn finish(self) -> Vec<u8> {
+    pub fn finish(mut self) -> Vec<u8> {
+        if self.pending > 0 {
+            self.bytes.push((self.acc << (8 - self.pending)) as u8);
+        }
         self.bytes
     }
 }

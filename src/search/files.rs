@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{BitWriter, best_rice_k, fnv1a32, short_hash, string, varint};
-use super::index::{Corpus, KINDS, NO_VARIANT, Term, kind_index};
+use super::index::{Corpus, KINDS, Term, kind_index};
 use super::{SearchDoc, SearchFile, SearchIndex};
 
 /// Version of the file formats; the client refuses other versions.
@@ -93,7 +93,7 @@ struct Fragment<'a> {
 }
 
 /// Writes every file of the index.
-pub(crate) fn write(docs: &[SearchDoc], corpus: &Corpus) -> SearchIndex {
+pub(crate) fn write(docs: &[SearchDoc<'_>], corpus: &Corpus) -> SearchIndex {
     let mut files = Vec::new();
     let (keys, shards) = range_shards(&corpus.unigrams, corpus);
     let mut uni = grouped(&mut files, "u", "bin", shards);
@@ -104,7 +104,7 @@ pub(crate) fn write(docs: &[SearchDoc], corpus: &Corpus) -> SearchIndex {
     let vocab = named(&mut files, "w", "txt", vocabulary(&corpus.unigrams).into_bytes());
     let bodies = corpus
         .order
-        .iter()
+        .par_iter()
         .map(|&i| serde_json::to_vec(&fragment(&docs[i])).expect("fragments serialise"))
         .collect();
     let frag = grouped(&mut files, "f", "json", bodies);
@@ -174,34 +174,42 @@ fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Ve
 /// Cuts sorted `terms` into shards of about [`UNI_SHARD_BYTES`]; returns the boundaries joined
 /// by `,` and the shards.
 fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
-    // Each entry front-coded against the previous key, in parallel; an entry that starts a shard
-    // is coded again against nothing.
-    let entries: Vec<Vec<u8>> = terms
-        .par_iter()
-        .enumerate()
-        .map(|(i, term)| {
-            let mut entry = Vec::new();
-            let prev = if i == 0 { "" } else { terms[i - 1].key.as_str() };
-            encode_term(&mut entry, prev, term, corpus, true);
-            entry
-        })
-        .collect();
+    // Each entry's key is front-coded against the previous key; an entry that starts a shard is
+    // coded against nothing.
+    let bodies = encode_bodies(terms, corpus, true);
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut boundaries: Vec<String> = Vec::new();
     let mut current = Vec::new();
-    for (i, (term, entry)) in terms.iter().zip(entries).enumerate() {
-        if !current.is_empty() && current.len() + entry.len() > UNI_SHARD_BYTES {
+    let mut key = Vec::new();
+    for (i, (term, body)) in terms.iter().zip(&bodies).enumerate() {
+        key.clear();
+        let prev = if i == 0 { "" } else { terms[i - 1].key.as_str() };
+        encode_key(&mut key, prev, &term.key);
+        if !current.is_empty() && current.len() + key.len() + body.len() > UNI_SHARD_BYTES {
             shards.push(std::mem::take(&mut current));
-            boundaries.push(separator(&terms[i - 1].key, &term.key));
-            encode_term(&mut current, "", term, corpus, true);
+            boundaries.push(separator(prev, &term.key));
+            encode_key(&mut current, "", &term.key);
         } else {
-            current.extend_from_slice(&entry);
+            current.extend_from_slice(&key);
         }
+        current.extend_from_slice(body);
     }
     if !current.is_empty() || shards.is_empty() {
         shards.push(current);
     }
     (boundaries.join(","), shards)
+}
+
+/// The entry of every term but its key, in parallel.
+fn encode_bodies(terms: &[Term], corpus: &Corpus, unigram: bool) -> Vec<Vec<u8>> {
+    terms
+        .par_iter()
+        .map(|term| {
+            let mut body = Vec::new();
+            encode_body(&mut body, term, corpus, unigram);
+            body
+        })
+        .collect()
 }
 
 /// The shard of a pair key among `n`: FNV-1a 32 of its UTF-8 bytes, modulo `n`.
@@ -211,27 +219,30 @@ pub(crate) fn pair_shard(key: &str, n: usize) -> usize {
 
 /// Spreads sorted pair `terms` over shards by hash of the key; each shard stays sorted.
 fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
+    let bodies = encode_bodies(terms, corpus, false);
     let total: usize = terms
-        .par_iter()
-        .map(|t| {
-            let mut entry = Vec::new();
-            encode_term(&mut entry, "", t, corpus, false);
-            entry.len()
+        .iter()
+        .zip(&bodies)
+        .map(|(t, body)| {
+            let mut key = Vec::new();
+            encode_key(&mut key, "", &t.key);
+            key.len() + body.len()
         })
         .sum();
     let n = total.div_ceil(PAIR_SHARD_BYTES).max(1);
-    let mut members: Vec<Vec<&Term>> = vec![Vec::new(); n];
-    for term in terms {
-        members[pair_shard(&term.key, n)].push(term);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, term) in terms.iter().enumerate() {
+        members[pair_shard(&term.key, n)].push(i);
     }
     members
         .par_iter()
         .map(|list| {
             let mut bytes = Vec::new();
             let mut prev = "";
-            for term in list {
-                encode_term(&mut bytes, prev, term, corpus, false);
-                prev = &term.key;
+            for &i in list {
+                encode_key(&mut bytes, prev, &terms[i].key);
+                bytes.extend_from_slice(&bodies[i]);
+                prev = &terms[i].key;
             }
             bytes
         })
@@ -254,40 +265,38 @@ pub(crate) fn pair_signature(exact_pair: &str) -> u16 {
     (fnv1a32(exact_pair.as_bytes()) & 0xffff) as u16
 }
 
-/// Appends one term entry; its key is front-coded against `prev`.
-fn encode_term(out: &mut Vec<u8>, prev: &str, term: &Term, corpus: &Corpus, unigram: bool) {
-    let shared = prev.bytes().zip(term.key.bytes()).take_while(|(a, b)| a == b).count();
+/// Appends a term's key, front-coded against `prev`.
+fn encode_key(out: &mut Vec<u8>, prev: &str, key: &str) {
+    let shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count();
     varint(out, shared as u64);
-    varint(out, (term.key.len() - shared) as u64);
-    out.extend_from_slice(&term.key.as_bytes()[shared..]);
+    varint(out, (key.len() - shared) as u64);
+    out.extend_from_slice(&key.as_bytes()[shared..]);
+}
+
+/// Appends the rest of a term's entry: document count, spellings and postings.
+fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool) {
     varint(out, term.postings.len() as u64);
 
     // Variants: the dominant spellings, most documents first.
-    let names = if unigram { &corpus.spelling } else { &corpus.exact_pairs };
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for p in &term.postings {
-        if p.variant == NO_VARIANT {
-            continue;
-        }
-        match counts.iter_mut().find(|(v, _)| *v == p.variant) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((p.variant, 1)),
+    let names: Vec<String> = term.variants.iter().map(|&v| corpus.variant_name(v)).collect();
+    let mut per_variant = vec![0usize; names.len()];
+    for v in term.postings.iter().filter_map(|p| p.variant()) {
+        if let Some(n) = per_variant.get_mut(v) {
+            *n += 1;
         }
     }
-    counts.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
-    });
+    let mut counts: Vec<(usize, usize)> = per_variant.into_iter().enumerate().filter(|(_, n)| *n > 0).collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
     let mut other = counts.len() > MAX_VARIANTS;
-    let mut kept: Vec<u32> = counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v).collect();
+    let mut kept: Vec<usize> = counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v).collect();
     if !unigram && kept.len() < 2 {
         // A pair spelled one way everywhere ranks all its documents alike: say nothing.
         kept.clear();
         other = false;
     }
     varint(out, ((kept.len() as u64) << 1) | u64::from(other));
-    for v in &kept {
-        let name = &names[*v as usize];
+    for &v in &kept {
+        let name = &names[v];
         if unigram {
             string(out, name);
         } else {
@@ -311,14 +320,14 @@ fn encode_term(out: &mut Vec<u8>, prev: &str, term: &Term, corpus: &Corpus, unig
     bits.bits(k, 5);
     for (p, gap) in term.postings.iter().zip(gaps) {
         bits.rice(gap, k);
-        match p.level {
+        match p.level() {
             0 => bits.bits(0b0, 1),
             1 => bits.bits(0b10, 2),
             2 => bits.bits(0b110, 3),
             _ => bits.bits(0b111, 3),
         }
         if symbols > 1 {
-            let symbol = kept.iter().position(|v| *v == p.variant).unwrap_or(kept.len()) as u32;
+            let symbol = kept.iter().position(|v| Some(*v) == p.variant()).unwrap_or(kept.len()) as u32;
             variant_code(&mut bits, symbol, symbols as u32);
         }
     }
@@ -453,10 +462,14 @@ fn vocabulary(unigrams: &[Term]) -> String {
     words.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("\n")
 }
 
-fn fragment(doc: &SearchDoc) -> Fragment<'_> {
+fn fragment<'a>(doc: &'a SearchDoc<'_>) -> Fragment<'a> {
     let summary = crate::text::truncate_words(doc.summary.trim(), EXCERPT_CHARS / 2);
     let left = EXCERPT_CHARS.saturating_sub(summary.chars().count());
-    let body = crate::text::truncate_words(doc.text.trim(), left);
+    let body = if doc.facts.is_empty() {
+        crate::text::truncate_words(doc.text.trim(), left)
+    } else {
+        crate::text::truncate_words(format!("{}{}", doc.facts, doc.text).trim(), left)
+    };
     let x = match (summary.is_empty(), body.is_empty()) {
         (true, _) => body,
         (false, true) => summary,

@@ -7,6 +7,8 @@
 //! is `themes/default/static/search.js`; it fetches the manifest, then only the shards of the
 //! typed terms, then the fragments of the results it shows.
 
+use std::borrow::Cow;
+
 mod analyze;
 mod encode;
 mod files;
@@ -19,7 +21,7 @@ mod tests;
 
 /// One searchable item, produced by the render stage for every page worth finding.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Link to the page, already including the site's base path, e.g. `/portal/tin-tuc/abc/`.
     pub url: String,
     /// Title, NFC.
@@ -41,8 +43,11 @@ pub struct SearchDoc {
     pub keywords: Vec<String>,
     /// Summary or lead text, shown when no better excerpt is found.
     pub summary: String,
-    /// Plain body text (no markup), NFC.
-    pub text: String,
+    /// Fact lines (code, agency, dates…), each ending with a line break, searched and shown
+    /// as the start of the body; empty for most pages.
+    pub facts: String,
+    /// Plain body text (no markup), NFC; borrowed from the item when it can be.
+    pub text: Cow<'a, str>,
 }
 
 /// One file of the index, relative to the output root (e.g. `search/shard-1a2b3c.json`).
@@ -64,7 +69,9 @@ pub struct SearchIndex {
 }
 
 /// Builds the index for `docs`. Deterministic: the same docs in the same order give the same bytes.
-pub fn build_index(docs: &[SearchDoc]) -> SearchIndex {
+pub fn build_index(docs: &[SearchDoc<'_>]) -> SearchIndex {
     let corpus = index::Corpus::build(docs);
-    files::write(docs, &corpus)
+    let index = crate::timing::timed("search: files", || files::write(docs, &corpus));
+    crate::timing::timed("search: drop", || corpus.free());
+    index
 }

@@ -187,18 +187,18 @@ pub(crate) fn entries(index: &SearchIndex, space: &str) -> Vec<(usize, Entry)> {
     out
 }
 
-fn doc(kind: &'static str, title: &str, text: &str) -> SearchDoc {
+fn doc(kind: &'static str, title: &str, text: &str) -> SearchDoc<'static> {
     SearchDoc {
         url: format!("/{}/", crate::text::slugify(title)),
         title: title.to_owned(),
         kind,
-        text: text.to_owned(),
+        text: text.to_owned().into(),
         ..SearchDoc::default()
     }
 }
 
 /// A small portal whose ranking the JS tests check.
-pub(crate) fn fixture() -> Vec<SearchDoc> {
+pub(crate) fn fixture() -> Vec<SearchDoc<'static>> {
     let mut docs = vec![
         SearchDoc {
             field: Some("Đất đai".into()),
@@ -426,7 +426,7 @@ fn fragments_hold_escaped_json_and_short_excerpts() {
     assert!(news["x"].as_str().unwrap().contains("<script>"));
     assert_eq!(news["d"], "20/03/2026");
     let long = SearchDoc {
-        text: "chữ ".repeat(2000),
+        text: "chữ ".repeat(2000).into(),
         ..doc("news", "Dài", "")
     };
     let index = build_index(&[long]);
