@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::analyze::{telex, tokenize};
 use super::encode::fnv1a32;
-use super::files::{FORMAT, facet_labels, facet_rows, pair_shard, pair_signature, separator, width};
+use super::files::{FORMAT, FRAG_DOCS, facet_labels, facet_rows, pair_shard, pair_signature, separator, width};
 use super::index::{Corpus, FREQUENT, SUMMARY, TITLE};
 use super::synth::portal;
 use super::{SearchDoc, SearchIndex, build_index};
@@ -420,7 +420,7 @@ fn fragments_hold_escaped_json_and_short_excerpts() {
         .files
         .iter()
         .filter(|f| f.path.starts_with("search/f/"))
-        .map(|f| serde_json::from_slice::<Value>(&f.bytes).unwrap())
+        .flat_map(|f| serde_json::from_slice::<Vec<Value>>(&f.bytes).unwrap())
         .find(|v| v["t"] == "Hoà Bình đạt chuẩn nông thôn mới")
         .unwrap();
     assert!(news["x"].as_str().unwrap().contains("<script>"));
@@ -432,6 +432,22 @@ fn fragments_hold_escaped_json_and_short_excerpts() {
     let index = build_index(&[long]);
     let frag = index.files.iter().find(|f| f.path.starts_with("search/f/")).unwrap();
     assert!(frag.bytes.len() < 1_000, "{}", frag.bytes.len());
+}
+
+#[test]
+fn fragments_are_bundled_in_document_order() {
+    let docs = fixture();
+    let index = build_index(&docs);
+    let m = manifest(&index);
+    let per = m["frag"]["per"].as_u64().unwrap() as usize;
+    assert_eq!(per, FRAG_DOCS);
+    assert_eq!(m["frag"]["n"].as_u64().unwrap() as usize, docs.len().div_ceil(per));
+    let files = by_path(&index);
+    let corpus = Corpus::build(&docs);
+    for (d, &i) in corpus.order.iter().enumerate() {
+        let list: Vec<Value> = serde_json::from_slice(files[space_path(&m, "frag", d / per).as_str()]).unwrap();
+        assert_eq!(list[d % per]["u"], docs[i].url.as_str(), "document {d}");
+    }
 }
 
 #[test]
