@@ -3,7 +3,7 @@
 //! [`build_index`] analyses every [`SearchDoc`] the Vietnamese way ([`analyze`]), builds posting
 //! lists for folded syllables and adjacent syllable pairs ([`index`]) and writes them as small
 //! content-hashed files ([`files`]): a JSON manifest, binary term shards cut by key range, a facet
-//! table, a vocabulary for "did you mean", and one JSON fragment per document. The browser client
+//! table, a vocabulary for "did you mean", and JSON result fragments, two documents a file. The browser client
 //! is `themes/default/static/search.js`; it fetches the manifest, then only the shards of the
 //! typed terms, then the fragments of the results it shows.
 
