@@ -118,6 +118,7 @@ fn is_hard_break(c: char) -> bool {
 }
 
 /// Lower case, then NFC; borrowed when `text` already is.
+#[cfg(test)]
 pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     for (i, c) in text.char_indices() {
         if !is_plain_latin(c) {
@@ -166,30 +167,100 @@ impl Words<'_> {
 
 /// Splits `text` into its words, lower case and NFC, each with its glued flag.
 pub(crate) fn split(text: &str) -> Words<'_> {
-    let text = normalize(text);
-    let mut words: Vec<(u32, u32, bool)> = Vec::new();
+    split_plain(text).unwrap_or_else(|| scan(Cow::Owned(normalize_any(text))))
+}
+
+/// What a separator between two words held, for the glued flag.
+#[derive(Debug, Default, Clone, Copy)]
+struct Gap {
+    hard: bool,
+    dot: bool,
+    space: bool,
+}
+
+impl Gap {
+    /// Notes one separator character.
+    fn add(&mut self, c: char) {
+        self.hard |= is_hard_break(c);
+        self.dot |= c == '.';
+        self.space |= c.is_whitespace();
+    }
+
+    /// Whether a word after this separator pairs with the previous one (`first`: there is none).
+    fn glues(self, first: bool) -> bool {
+        !(first || self.hard || (self.dot && self.space))
+    }
+}
+
+/// [`split`] in one pass over `text`, lower-casing on the way (a copy only when some letter is
+/// upper case), when every character [`is_plain_latin`]; `None` otherwise.
+fn split_plain(text: &str) -> Option<Words<'_>> {
+    let mut lower: Option<String> = None;
+    let mut words: Vec<(u32, u32, bool)> = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    // What the separator since the previous word held.
-    let (mut hard, mut dot, mut space) = (false, false, false);
+    let mut gap = Gap::default();
     for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
+        let at = lower.as_ref().map_or(i, String::len);
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else if is_plain_latin(c) {
+            is_word_char(c)
+        } else {
+            return None;
+        };
+        if !word {
+            if let Some(s) = start.take() {
+                words.push((s as u32, at as u32, gap.glues(words.is_empty())));
+                gap = Gap::default();
+            }
+            gap.add(c);
+            if let Some(out) = lower.as_mut() {
+                out.push(c);
             }
             continue;
         }
-        if let Some(s) = start.take() {
-            let glued = !(words.is_empty() || hard || (dot && space));
-            words.push((s as u32, i as u32, glued));
-            (hard, dot, space) = (false, false, false);
+        start.get_or_insert(at);
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            plain_lower(c)
+        };
+        match lower.as_mut() {
+            Some(out) => out.push(lc),
+            None if lc != c => {
+                let mut out = String::with_capacity(text.len() + 8);
+                out.push_str(&text[..i]);
+                out.push(lc);
+                lower = Some(out);
+            }
+            None => {}
         }
-        hard |= is_hard_break(c);
-        dot |= c == '.';
-        space |= c.is_whitespace();
+    }
+    let text = lower.map_or(Cow::Borrowed(text), Cow::Owned);
+    if let Some(s) = start {
+        words.push((s as u32, text.len() as u32, gap.glues(words.is_empty())));
+    }
+    Some(Words { text, words })
+}
+
+/// Splits an already lower-case NFC `text` into its words.
+fn scan(text: Cow<'_, str>) -> Words<'_> {
+    let mut words: Vec<(u32, u32, bool)> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut gap = Gap::default();
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            words.push((s as u32, i as u32, gap.glues(words.is_empty())));
+            gap = Gap::default();
+        }
+        gap.add(c);
     }
     if let Some(s) = start {
-        let glued = !(words.is_empty() || hard || (dot && space));
-        words.push((s as u32, text.len() as u32, glued));
+        words.push((s as u32, text.len() as u32, gap.glues(words.is_empty())));
     }
     Words { text, words }
 }
@@ -413,6 +484,22 @@ mod tests {
             "x\u{1E9E}y",
         ] {
             assert_eq!(normalize(s), normalize_any(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn one_pass_split_agrees_with_normalize_then_scan() {
+        for s in [
+            "ĐẤT ĐAI, Hòa Bình. Số 15/QĐ-UBND ngày 1.2.2024",
+            "Thủ tục – ĐĂNG KÝ «tạm trú» (online)\nx",
+            "ẞtraße Ⱥb × ÷ Ÿ",
+            "",
+            "  ",
+            "A",
+        ] {
+            let a = split(s);
+            let b = scan(normalize(s));
+            assert_eq!(a.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>(), "{s}");
         }
     }
 

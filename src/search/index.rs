@@ -20,10 +20,16 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
+            word.copy_from_slice(chunk);
             self.write_u64(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let word = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.write_u64(word);
         }
     }
 
@@ -43,8 +49,9 @@ impl Hasher for Fx {
         self.write_u64(i as u64);
     }
 
+    /// The state rotated, so that the low bits a table indexes by depend on every input bit.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
@@ -330,7 +337,7 @@ impl Aliases {
     }
 
     /// The highest level at which each entry's trigger occurs in `sequences`.
-    fn found(&self, sequences: &[(u8, Vec<u32>)]) -> Vec<(usize, u8)> {
+    fn found<'s>(&self, sequences: impl Iterator<Item = (u8, &'s [u32])>) -> Vec<(usize, u8)> {
         let mut found: Vec<(usize, u8)> = Vec::new();
         for (level, seq) in sequences {
             for (i, id) in seq.iter().enumerate() {
@@ -340,8 +347,8 @@ impl Aliases {
                 for (entry, phrase) in candidates {
                     if seq[i..].starts_with(phrase) {
                         match found.iter_mut().find(|(e, _)| e == entry) {
-                            Some((_, l)) => *l = (*l).max(*level),
-                            None => found.push((*entry, *level)),
+                            Some((_, l)) => *l = (*l).max(level),
+                            None => found.push((*entry, level)),
                         }
                     }
                 }
@@ -414,7 +421,10 @@ fn split_fields<'a>(doc: &'a SearchDoc<'_>) -> Vec<Field<'a>> {
 /// recorded as they come (document after document) and grouped by term at the end.
 #[derive(Debug, Default)]
 struct LocalTerms {
-    ids: FxMap<Ids, u32>,
+    /// Pair key (packed by [`pack`]) → term.
+    ids: FxMap<u64, u32>,
+    /// Syllable (folded id) → term + 1, 0 when not seen yet.
+    dense: Vec<u32>,
     /// Folded ids of each term.
     keys: Vec<Ids>,
     /// Exact ids of the first spelling of each term.
@@ -428,10 +438,29 @@ struct LocalTerms {
 }
 
 impl LocalTerms {
+    /// The term of `key`, given the next id when it is new.
+    fn term(&mut self, key: Ids) -> u32 {
+        let next = self.keys.len() as u32;
+        if key[1] != NONE {
+            return *self.ids.entry(pack(key)).or_insert(next);
+        }
+        let slot = key[0] as usize;
+        if slot >= self.dense.len() {
+            self.dense.resize(slot + 1, 0);
+        }
+        match self.dense[slot] {
+            0 => {
+                self.dense[slot] = next + 1;
+                next
+            }
+            t => t - 1,
+        }
+    }
+
     fn add(&mut self, key: Ids, doc: u32, acc: &Acc, vocab: &Vocab) {
         let variant = acc.dominant(vocab);
         let next = self.keys.len() as u32;
-        let t = *self.ids.entry(key).or_insert(next);
+        let t = self.term(key);
         let v = if t == next {
             self.keys.push(key);
             self.first.push(variant);
@@ -497,6 +526,11 @@ impl LocalTerms {
     }
 }
 
+/// A pair of ids as one map key.
+fn pack(ids: Ids) -> u64 {
+    (u64::from(ids[0]) << 32) | u64::from(ids[1])
+}
+
 /// One chunk's terms of one merge shard, flat: term `i` has postings `ends[i-1]..ends[i]` and
 /// spellings `variant_ends[i-1]..variant_ends[i]`.
 #[derive(Debug, Default)]
@@ -537,27 +571,52 @@ struct Chunk {
 /// Accumulators of one document, reused from one document to the next.
 #[derive(Debug, Default)]
 struct DocTerms {
-    unis: FxMap<Ids, Acc>,
-    pairs: FxMap<Ids, Acc>,
-    /// Folded ids of each field, with the field's level, for alias matching.
-    sequences: Vec<(u8, Vec<u32>)>,
+    /// Per folded id: its index in `unis` plus one, 0 when not in this document.
+    uni_at: Vec<u32>,
+    /// The document's syllables (folded ids) and their counts.
+    unis: Vec<(u32, Acc)>,
+    /// Per pair key (packed by [`pack`]): its index in `pairs`.
+    pair_at: FxMap<u64, u32>,
+    /// The document's pairs and their counts.
+    pairs: Vec<(Ids, Acc)>,
+    /// Folded ids of every field, one field after another, for alias matching.
+    seq: Vec<u32>,
+    /// Level and start in `seq` of each field (a continuing field joins the previous one).
+    seq_starts: Vec<(u8, usize)>,
 }
 
 impl DocTerms {
-    fn add(map: &mut FxMap<Ids, Acc>, key: Ids, level: u8, exact: Ids, weight: u32) {
-        match map.get_mut(&key) {
-            Some(acc) => acc.add(level, exact, weight),
-            None => {
-                map.insert(key, Acc::new(level, exact, weight));
+    /// Counts one occurrence of syllable `folded`.
+    fn add_uni(&mut self, folded: u32, level: u8, exact: u32, weight: u32) {
+        let slot = folded as usize;
+        if slot >= self.uni_at.len() {
+            self.uni_at.resize(slot + 1, 0);
+        }
+        match self.uni_at[slot] {
+            0 => {
+                self.unis.push((folded, Acc::new(level, [exact, NONE], weight)));
+                self.uni_at[slot] = self.unis.len() as u32;
             }
+            i => self.unis[i as usize - 1].1.add(level, [exact, NONE], weight),
+        }
+    }
+
+    /// Counts one occurrence of the pair `key` spelled `exact`.
+    fn add_pair(&mut self, key: Ids, level: u8, exact: Ids, weight: u32) {
+        let next = self.pairs.len() as u32;
+        let i = *self.pair_at.entry(pack(key)).or_insert(next);
+        if i == next {
+            self.pairs.push((key, Acc::new(level, exact, weight)));
+        } else {
+            self.pairs[i as usize].1.add(level, exact, weight);
         }
     }
 
     /// Counts the words of every field.
     fn words(&mut self, vocab: &mut Vocab, fields: &[Field<'_>]) {
         for field in fields {
-            if !field.continues || self.sequences.is_empty() {
-                self.sequences.push((field.level, Vec::new()));
+            if !field.continues || self.seq_starts.is_empty() {
+                self.seq_starts.push((field.level, self.seq.len()));
             }
             let level = field.level;
             let weight = WEIGHTS[level as usize];
@@ -571,34 +630,55 @@ impl DocTerms {
                 let sp = &mut vocab.spellings[s as usize];
                 sp.count += 1;
                 let (exact, folded) = (sp.exact, sp.folded);
-                Self::add(&mut self.unis, [folded, NONE], level, [exact, NONE], weight);
+                self.add_uni(folded, level, exact, weight);
                 if let (true, Some((pf, pe))) = (glued, prev) {
-                    Self::add(&mut self.pairs, [pf, folded], level, [pe, exact], weight);
+                    self.add_pair([pf, folded], level, [pe, exact], weight);
                 }
                 prev = Some((folded, exact));
-                if let Some((_, seq)) = self.sequences.last_mut() {
-                    seq.push(folded);
-                }
+                self.seq.push(folded);
             }
         }
     }
 
+    /// Each field's level and folded ids.
+    fn sequences(&self) -> impl Iterator<Item = (u8, &[u32])> {
+        let ends = self.seq_starts.iter().skip(1).map(|s| s.1).chain([self.seq.len()]);
+        self.seq_starts
+            .iter()
+            .zip(ends)
+            .map(|(&(level, start), end)| (level, &self.seq[start..end]))
+    }
+
     /// Adds the alias phrases of the entries whose trigger phrases were found.
     fn aliases(&mut self, vocab: &Vocab, aliases: &Aliases) {
-        for (entry, level) in aliases.found(&self.sequences) {
+        for (entry, level) in aliases.found(self.sequences()) {
             for alias in &aliases.aliases[entry] {
                 let mut prev = None;
                 for &s in alias {
                     let sp = &vocab.spellings[s as usize];
                     let (exact, folded) = (sp.exact, sp.folded);
-                    Self::add(&mut self.unis, [folded, NONE], level, [exact, NONE], 0);
+                    self.add_uni(folded, level, exact, 0);
                     if let Some((pf, pe)) = prev {
-                        Self::add(&mut self.pairs, [pf, folded], level, [pe, exact], 0);
+                        self.add_pair([pf, folded], level, [pe, exact], 0);
                     }
                     prev = Some((folded, exact));
                 }
             }
         }
+    }
+
+    /// Hands the document's terms to the chunk's lists and gets ready for the next document.
+    fn finish(&mut self, doc: u32, vocab: &Vocab, unigrams: &mut LocalTerms, pairs: &mut LocalTerms) {
+        for (folded, a) in self.unis.drain(..) {
+            self.uni_at[folded as usize] = 0;
+            unigrams.add([folded, NONE], doc, &a, vocab);
+        }
+        for (key, a) in self.pairs.drain(..) {
+            pairs.add(key, doc, &a, vocab);
+        }
+        self.pair_at.clear();
+        self.seq.clear();
+        self.seq_starts.clear();
     }
 }
 
@@ -615,13 +695,7 @@ fn analyse_chunk(docs: &[SearchDoc<'_>], first: usize, ids: &[usize]) -> Chunk {
         acc.words(&mut vocab, &fields);
         drop(fields);
         acc.aliases(&vocab, &aliases);
-        for (key, a) in acc.unis.drain() {
-            unigrams.add(key, doc, &a, &vocab);
-        }
-        for (key, a) in acc.pairs.drain() {
-            pairs.add(key, doc, &a, &vocab);
-        }
-        acc.sequences.clear();
+        acc.finish(doc, &vocab, &mut unigrams, &mut pairs);
     }
     Chunk {
         unigrams: unigrams.into_shards(&vocab),
@@ -767,8 +841,8 @@ impl Global {
 impl Corpus {
     /// Analyses every document.
     pub fn build(docs: &[SearchDoc<'_>]) -> Corpus {
-        let order = crate::timing::timed("search: order", || doc_order(docs));
-        let chunks: Vec<Chunk> = crate::timing::timed("search: analyse", || {
+        let order = super::step("search: order", || doc_order(docs));
+        let chunks: Vec<Chunk> = super::step("search: analyse", || {
             order
                 .par_chunks(CHUNK)
                 .enumerate()
@@ -779,17 +853,17 @@ impl Corpus {
         let mut global = Global::default();
         let mut uni_parts = Vec::with_capacity(chunks.len());
         let mut pair_parts = Vec::with_capacity(chunks.len());
-        crate::timing::timed("search: vocab", || {
+        super::step("search: vocab", || {
             for chunk in chunks {
                 global.add_chunk(&chunk.vocab);
                 uni_parts.push(chunk.unigrams);
                 pair_parts.push(chunk.pairs);
             }
         });
-        let (unigrams, pairs) = crate::timing::timed("search: merge", || {
+        let (unigrams, pairs) = super::step("search: merge", || {
             rayon::join(|| global.merge(uni_parts), || global.merge(pair_parts))
         });
-        let spelling = crate::timing::timed("search: spellings", || global.best_spellings());
+        let spelling = super::step("search: spellings", || global.best_spellings());
         Corpus {
             order,
             unigrams,
