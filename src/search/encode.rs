@@ -91,18 +91,40 @@ pub(crate) fn best_rice_k(values: &[u32]) -> u32 {
 
 /// FNV-1a, 64 bits.
 pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = Fnv64::default();
+    h.write(bytes);
+    h.0
+}
+
+/// FNV-1a 64 fed piece by piece: the hash of the pieces joined, without joining them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv64(pub u64);
+
+impl Default for Fnv64 {
+    fn default() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
     }
-    h
+}
+
+impl Fnv64 {
+    /// Hashes `bytes` on.
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 /// FNV-1a, 32 bits: assigns pair terms to shards and signs pair spellings (cheap in JS).
 pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
+    fnv1a32_parts(&[bytes])
+}
+
+/// FNV-1a 32 of `parts` joined.
+pub(crate) fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
+    for &b in parts.iter().copied().flatten() {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
@@ -111,8 +133,12 @@ pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
 
 /// The first `chars` base-32 digits (`0-9a-v`, 5 bits each) of the FNV-1a hash of `bytes`.
 pub(crate) fn short_hash(bytes: &[u8], chars: usize) -> String {
+    base32(fnv1a64(bytes), chars)
+}
+
+/// The first `chars` base-32 digits (`0-9a-v`, 5 bits each, most significant first) of `h`.
+pub(crate) fn base32(h: u64, chars: usize) -> String {
     const DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
-    let h = fnv1a64(bytes);
     (0..chars.min(12))
         .map(|i| DIGITS[((h >> (59 - 5 * i)) & 31) as usize] as char)
         .collect()

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::encode::{BitWriter, best_rice_k, fnv1a32, short_hash, string, varint};
+use super::encode::{BitWriter, Fnv64, base32, best_rice_k, fnv1a32, fnv1a32_parts, short_hash, string, varint};
 use super::index::{Corpus, KINDS, Term, kind_index};
 use super::{SearchDoc, SearchFile, SearchIndex};
 
@@ -154,12 +154,16 @@ fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Ve
     let mut bodies = bodies.into_iter();
     for g in 0..n.div_ceil(GROUP) {
         let group: Vec<Vec<u8>> = bodies.by_ref().take(GROUP).collect();
-        let mut all = Vec::new();
+        // The hash of every file's length (varint) and bytes, one after another.
+        let mut fnv = Fnv64::default();
+        let mut len = Vec::with_capacity(10);
         for body in &group {
-            varint(&mut all, body.len() as u64);
-            all.extend_from_slice(body);
+            len.clear();
+            varint(&mut len, body.len() as u64);
+            fnv.write(&len);
+            fnv.write(body);
         }
-        let h = short_hash(&all, HASH_CHARS);
+        let h = base32(fnv.0, HASH_CHARS);
         for (j, bytes) in group.into_iter().enumerate() {
             files.push(SearchFile {
                 path: format!("{DIR}/{dir}/{h}/{}.{ext}", g * GROUP + j),
@@ -267,8 +271,14 @@ pub(crate) fn separator(prev: &str, next: &str) -> String {
 }
 
 /// The 16-bit signature of a pair spelling (its exact keys joined by a space).
+#[cfg(test)]
 pub(crate) fn pair_signature(exact_pair: &str) -> u16 {
     (fnv1a32(exact_pair.as_bytes()) & 0xffff) as u16
+}
+
+/// [`pair_signature`] of the exact keys `a` and `b`, without joining them.
+fn pair_signature_of(a: &str, b: &str) -> u16 {
+    (fnv1a32_parts(&[a.as_bytes(), b" ", b.as_bytes()]) & 0xffff) as u16
 }
 
 /// Appends a term's key, front-coded against `prev`.
@@ -284,7 +294,7 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool) {
     varint(out, term.postings.len() as u64);
 
     // Variants: the dominant spellings, most documents first.
-    let names: Vec<String> = term.variants.iter().map(|&v| corpus.variant_name(v)).collect();
+    let names: Vec<(&str, &str)> = term.variants.iter().map(|&v| corpus.variant_parts(v)).collect();
     let mut per_variant = vec![0usize; names.len()];
     for v in term.postings.iter().filter_map(|p| p.variant()) {
         if let Some(n) = per_variant.get_mut(v) {
@@ -302,11 +312,11 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool) {
     }
     varint(out, ((kept.len() as u64) << 1) | u64::from(other));
     for &v in &kept {
-        let name = &names[v];
+        let (a, b) = names[v];
         if unigram {
-            string(out, name);
+            string(out, a);
         } else {
-            out.extend_from_slice(&pair_signature(name).to_be_bytes());
+            out.extend_from_slice(&pair_signature_of(a, b).to_be_bytes());
         }
     }
     let symbols = kept.len() + usize::from(other);
@@ -483,11 +493,7 @@ fn fragment_files(docs: &[SearchDoc<'_>], order: &[usize]) -> Vec<Vec<u8>> {
 fn fragment<'a>(doc: &'a SearchDoc<'_>) -> Fragment<'a> {
     let summary = crate::text::truncate_words(doc.summary.trim(), EXCERPT_CHARS / 2);
     let left = EXCERPT_CHARS.saturating_sub(summary.chars().count());
-    let body = if doc.facts.is_empty() {
-        crate::text::truncate_words(doc.text.trim(), left)
-    } else {
-        crate::text::truncate_words(format!("{}{}", doc.facts, doc.text).trim(), left)
-    };
+    let body = body_excerpt(&doc.facts, &doc.text, left);
     let x = match (summary.is_empty(), body.is_empty()) {
         (true, _) => body,
         (false, true) => summary,
@@ -501,9 +507,57 @@ fn fragment<'a>(doc: &'a SearchDoc<'_>) -> Fragment<'a> {
     }
 }
 
+/// `truncate_words(format!("{facts}{text}").trim(), left)`, copying only the start of `text`
+/// (its first `left + 1` characters after the leading white space are all that can show).
+fn body_excerpt(facts: &str, text: &str, left: usize) -> String {
+    let lead = facts.trim_start();
+    // Where the characters counted start in `text`, and how many of them are needed.
+    let (start, need) = if lead.is_empty() {
+        (text.len() - text.trim_start().len(), left + 1)
+    } else {
+        (0, (left + 1).saturating_sub(lead.chars().count()))
+    };
+    let end = text[start..]
+        .char_indices()
+        .nth(need)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() && !text[end..].trim().is_empty() {
+        // More than `left` characters in any case: the head alone decides the cut.
+        let mut head = String::with_capacity(facts.len() + end);
+        head.push_str(facts);
+        head.push_str(&text[..end]);
+        return crate::text::truncate_words(head.trim_start(), left);
+    }
+    if facts.is_empty() {
+        crate::text::truncate_words(text.trim(), left)
+    } else {
+        crate::text::truncate_words(format!("{facts}{text}").trim(), left)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_excerpts_match_the_whole_text_cut() {
+        let whole = |f: &str, t: &str, n: usize| crate::text::truncate_words(format!("{f}{t}").trim(), n);
+        let texts = [
+            "",
+            "  ",
+            "a b c d e f g h",
+            "  xin chào thế giới  ",
+            "một hai ba bốn năm sáu bảy",
+            "ab    ",
+        ];
+        for f in ["", " ", "Mã: 1.2\n", "  Cơ quan: UBND xã Hòa Bình\n"] {
+            for t in texts {
+                for n in 0..30 {
+                    assert_eq!(body_excerpt(f, t, n), whole(f, t, n), "{f:?} {t:?} {n}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn separators_are_short() {

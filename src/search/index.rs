@@ -172,14 +172,15 @@ impl Corpus {
         );
     }
 
-    /// The name a variant is listed and ordered by: the spelling of a syllable, the exact keys
-    /// of a pair joined by a space (`đăng ki1`).
-    pub fn variant_name(&self, v: Ids) -> String {
+    /// The name a variant is listed and ordered by, in two parts: the spelling of a syllable
+    /// (and `""`), the two exact keys of a pair, whose name is them joined by a space (`đăng ki1`).
+    /// Names order as their parts do, as no key holds a character below the space.
+    pub fn variant_parts(&self, v: Ids) -> (&str, &str) {
         let name = |id: u32| self.exact.get(id as usize).map_or("", String::as_str);
         if v[1] == NONE {
-            self.spelling.get(v[0] as usize).cloned().unwrap_or_default()
+            (self.spelling.get(v[0] as usize).map_or("", String::as_str), "")
         } else {
-            format!("{} {}", name(v[0]), name(v[1]))
+            (name(v[0]), name(v[1]))
         }
     }
 }
