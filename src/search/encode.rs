@@ -68,6 +68,21 @@ impl BitWriter {
         self.bits(x & ((1 << k) - 1), k);
     }
 
+    /// Pads the last byte and returns every byte written; [`BitWriter::reset`] before reuse.
+    pub fn flush(&mut self) -> &[u8] {
+        if self.pending > 0 {
+            self.bytes.push((self.acc << (8 - self.pending)) as u8);
+            (self.acc, self.pending) = (0, 0);
+        }
+        &self.bytes
+    }
+
+    /// Empties the writer, keeping its buffer.
+    pub fn reset(&mut self) {
+        self.bytes.clear();
+        (self.acc, self.pending) = (0, 0);
+    }
+
     /// The written bytes.
     pub fn finish(mut self) -> Vec<u8> {
         if self.pending > 0 {

@@ -214,9 +214,9 @@ fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
 fn encode_bodies(terms: &[Term], corpus: &Corpus, unigram: bool) -> Vec<Vec<u8>> {
     terms
         .par_iter()
-        .map(|term| {
-            let mut body = Vec::new();
-            encode_body(&mut body, term, corpus, unigram);
+        .map_init(Scratch::default, |scratch, term| {
+            let mut body = Vec::with_capacity(16 + term.postings.len());
+            encode_body(&mut body, term, corpus, unigram, scratch);
             body
         })
         .collect()
@@ -289,30 +289,50 @@ fn encode_key(out: &mut Vec<u8>, prev: &str, key: &str) {
     out.extend_from_slice(&key.as_bytes()[shared..]);
 }
 
+/// Buffers of [`encode_body`], reused from one term to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    per_variant: Vec<usize>,
+    counts: Vec<(usize, usize)>,
+    kept: Vec<usize>,
+    gaps: Vec<u32>,
+    bits: BitWriter,
+}
+
 /// Appends the rest of a term's entry: document count, spellings and postings.
-fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool) {
+fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool, scratch: &mut Scratch) {
     varint(out, term.postings.len() as u64);
 
     // Variants: the dominant spellings, most documents first.
-    let names: Vec<(&str, &str)> = term.variants.iter().map(|&v| corpus.variant_parts(v)).collect();
-    let mut per_variant = vec![0usize; names.len()];
+    let name = |v: usize| corpus.variant_parts(term.variants[v]);
+    let Scratch {
+        per_variant,
+        counts,
+        kept,
+        gaps,
+        bits,
+    } = scratch;
+    per_variant.clear();
+    per_variant.resize(term.variants.len(), 0);
     for v in term.postings.iter().filter_map(|p| p.variant()) {
         if let Some(n) = per_variant.get_mut(v) {
             *n += 1;
         }
     }
-    let mut counts: Vec<(usize, usize)> = per_variant.into_iter().enumerate().filter(|(_, n)| *n > 0).collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0].cmp(&names[b.0])));
+    counts.clear();
+    counts.extend(per_variant.iter().copied().enumerate().filter(|(_, n)| *n > 0));
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     let mut other = counts.len() > MAX_VARIANTS;
-    let mut kept: Vec<usize> = counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v).collect();
+    kept.clear();
+    kept.extend(counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v));
     if !unigram && kept.len() < 2 {
         // A pair spelled one way everywhere ranks all its documents alike: say nothing.
         kept.clear();
         other = false;
     }
     varint(out, ((kept.len() as u64) << 1) | u64::from(other));
-    for &v in &kept {
-        let (a, b) = names[v];
+    for &v in kept.iter() {
+        let (a, b) = name(v);
         if unigram {
             string(out, a);
         } else {
@@ -322,19 +342,16 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool) {
     let symbols = kept.len() + usize::from(other);
 
     let mut prev_doc: i64 = -1;
-    let gaps: Vec<u32> = term
-        .postings
-        .iter()
-        .map(|p| {
-            let gap = (i64::from(p.doc) - prev_doc - 1) as u32;
-            prev_doc = i64::from(p.doc);
-            gap
-        })
-        .collect();
-    let k = best_rice_k(&gaps);
-    let mut bits = BitWriter::default();
+    gaps.clear();
+    gaps.extend(term.postings.iter().map(|p| {
+        let gap = (i64::from(p.doc) - prev_doc - 1) as u32;
+        prev_doc = i64::from(p.doc);
+        gap
+    }));
+    let k = best_rice_k(gaps);
+    bits.reset();
     bits.bits(k, 5);
-    for (p, gap) in term.postings.iter().zip(gaps) {
+    for (p, &gap) in term.postings.iter().zip(gaps.iter()) {
         bits.rice(gap, k);
         match p.level() {
             0 => bits.bits(0b0, 1),
@@ -344,12 +361,12 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool) {
         }
         if symbols > 1 {
             let symbol = kept.iter().position(|v| Some(*v) == p.variant()).unwrap_or(kept.len()) as u32;
-            variant_code(&mut bits, symbol, symbols as u32);
+            variant_code(bits, symbol, symbols as u32);
         }
     }
-    let bits = bits.finish();
+    let bits = bits.flush();
     varint(out, bits.len() as u64);
-    out.extend_from_slice(&bits);
+    out.extend_from_slice(bits);
 }
 
 /// Bits needed to write values below `n` in fixed width.
