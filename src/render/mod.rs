@@ -455,7 +455,7 @@ fn job_inputs(
     }
 }
 
-fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
+fn search_doc<'a>(site: &Site, item: &'a Item) -> crate::search::SearchDoc<'a> {
     use crate::model::KindData;
     let mut keywords = item.tags.clone();
     let (mut field, mut level, mut agency) = (None, Vec::new(), None);
@@ -488,7 +488,7 @@ fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
         }
         _ => {}
     }
-    let mut text = String::new();
+    let mut facts = String::new();
     if let KindData::Procedure(_)
     | KindData::Document(_)
     | KindData::Inspection(_)
@@ -497,11 +497,10 @@ fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
     {
         // Make the facts searchable too.
         for v in card_facts(site, item) {
-            text.push_str(&v);
-            text.push('\n');
+            facts.push_str(&v);
+            facts.push('\n');
         }
     }
-    text.push_str(&item.text);
     crate::search::SearchDoc {
         url: site.config.link(&item.url),
         title: item.title.clone(),
@@ -513,7 +512,8 @@ fn search_doc(site: &Site, item: &Item) -> crate::search::SearchDoc {
         agency,
         keywords,
         summary: item.summary_or_lead(),
-        text,
+        facts,
+        text: std::borrow::Cow::Borrowed(&item.text),
     }
 }
 

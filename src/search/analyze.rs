@@ -14,6 +14,8 @@
 //! 5. Two tokens are **glued** (their pair is indexed) unless the text between them holds a
 //!    hard break: one of `,;:!?…()[]{}<>"“”«»|–—•` or a line break, or a `.` next to white space.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -44,7 +46,45 @@ impl Token {
 
 /// Whether `c` belongs to a token.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Vietnamese letters first: every character of these Latin blocks is a letter but × and ÷.
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+/// Whether `c` is ASCII, common punctuation or a Latin letter whose lower case is one character in NFC with no
+/// combining marks around: the characters [`normalize`] handles without the Unicode tables.
+fn is_plain_latin(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            c,
+            '\u{A0}'..='\u{12F}' | '\u{131}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2002}'..='\u{20CF}'
+        )
+}
+
+/// The lower case of a character that [`is_plain_latin`].
+fn plain_lower(c: char) -> char {
+    let shift = |by: u32| char::from_u32(c as u32 + by).unwrap_or(c);
+    match c {
+        'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => shift(0x20),
+        // Upper case even, lower case odd: Latin Extended-A (đ ĩ ũ ă…) and the Vietnamese letters
+        // with tone marks.
+        '\u{100}'..='\u{12F}' | '\u{132}'..='\u{137}' | '\u{14A}'..='\u{177}' | '\u{1EA0}'..='\u{1EFF}' => {
+            char::from_u32(c as u32 | 1).unwrap_or(c)
+        }
+        'Ơ' | 'Ư' => shift(1),
+        _ if c.is_ascii()
+            || matches!(c, '\u{A0}'..='\u{BF}' | '\u{DF}'..='\u{FF}' | 'ơ' | 'ư' | '\u{2002}'..='\u{20CF}') =>
+        {
+            c
+        }
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 fn is_hard_break(c: char) -> bool {
@@ -77,8 +117,30 @@ fn is_hard_break(c: char) -> bool {
     )
 }
 
-/// Lower case, then NFC.
-pub(crate) fn normalize(text: &str) -> String {
+/// Lower case, then NFC; borrowed when `text` already is.
+#[cfg(test)]
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    for (i, c) in text.char_indices() {
+        if !is_plain_latin(c) {
+            return Cow::Owned(normalize_any(text));
+        }
+        if plain_lower(c) != c {
+            let mut out = String::with_capacity(text.len());
+            out.push_str(&text[..i]);
+            for c in text[i..].chars() {
+                if !is_plain_latin(c) {
+                    return Cow::Owned(normalize_any(text));
+                }
+                out.push(plain_lower(c));
+            }
+            return Cow::Owned(out);
+        }
+    }
+    Cow::Borrowed(text)
+}
+
+/// Lower case, then NFC, through the Unicode tables.
+fn normalize_any(text: &str) -> String {
     let lower = text.to_lowercase();
     if unicode_normalization::is_nfc_quick(lower.chars()) == unicode_normalization::IsNormalized::Yes {
         lower
@@ -89,12 +151,12 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// A text lower-cased and in NFC, and its words: byte ranges with their glued flag.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Words {
-    text: String,
+pub(crate) struct Words<'a> {
+    text: Cow<'a, str>,
     words: Vec<(u32, u32, bool)>,
 }
 
-impl Words {
+impl Words<'_> {
     /// Each word with its glued flag.
     pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
         self.words
@@ -104,31 +166,101 @@ impl Words {
 }
 
 /// Splits `text` into its words, lower case and NFC, each with its glued flag.
-pub(crate) fn split(text: &str) -> Words {
-    let text = normalize(text);
-    let mut words: Vec<(u32, u32, bool)> = Vec::new();
+pub(crate) fn split(text: &str) -> Words<'_> {
+    split_plain(text).unwrap_or_else(|| scan(Cow::Owned(normalize_any(text))))
+}
+
+/// What a separator between two words held, for the glued flag.
+#[derive(Debug, Default, Clone, Copy)]
+struct Gap {
+    hard: bool,
+    dot: bool,
+    space: bool,
+}
+
+impl Gap {
+    /// Notes one separator character.
+    fn add(&mut self, c: char) {
+        self.hard |= is_hard_break(c);
+        self.dot |= c == '.';
+        self.space |= c.is_whitespace();
+    }
+
+    /// Whether a word after this separator pairs with the previous one (`first`: there is none).
+    fn glues(self, first: bool) -> bool {
+        !(first || self.hard || (self.dot && self.space))
+    }
+}
+
+/// [`split`] in one pass over `text`, lower-casing on the way (a copy only when some letter is
+/// upper case), when every character [`is_plain_latin`]; `None` otherwise.
+fn split_plain(text: &str) -> Option<Words<'_>> {
+    let mut lower: Option<String> = None;
+    let mut words: Vec<(u32, u32, bool)> = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    // What the separator since the previous word held.
-    let (mut hard, mut dot, mut space) = (false, false, false);
+    let mut gap = Gap::default();
     for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
+        let at = lower.as_ref().map_or(i, String::len);
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else if is_plain_latin(c) {
+            is_word_char(c)
+        } else {
+            return None;
+        };
+        if !word {
+            if let Some(s) = start.take() {
+                words.push((s as u32, at as u32, gap.glues(words.is_empty())));
+                gap = Gap::default();
+            }
+            gap.add(c);
+            if let Some(out) = lower.as_mut() {
+                out.push(c);
             }
             continue;
         }
-        if let Some(s) = start.take() {
-            let glued = !(words.is_empty() || hard || (dot && space));
-            words.push((s as u32, i as u32, glued));
-            (hard, dot, space) = (false, false, false);
+        start.get_or_insert(at);
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            plain_lower(c)
+        };
+        match lower.as_mut() {
+            Some(out) => out.push(lc),
+            None if lc != c => {
+                let mut out = String::with_capacity(text.len() + 8);
+                out.push_str(&text[..i]);
+                out.push(lc);
+                lower = Some(out);
+            }
+            None => {}
         }
-        hard |= is_hard_break(c);
-        dot |= c == '.';
-        space |= c.is_whitespace();
+    }
+    let text = lower.map_or(Cow::Borrowed(text), Cow::Owned);
+    if let Some(s) = start {
+        words.push((s as u32, text.len() as u32, gap.glues(words.is_empty())));
+    }
+    Some(Words { text, words })
+}
+
+/// Splits an already lower-case NFC `text` into its words.
+fn scan(text: Cow<'_, str>) -> Words<'_> {
+    let mut words: Vec<(u32, u32, bool)> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut gap = Gap::default();
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            words.push((s as u32, i as u32, gap.glues(words.is_empty())));
+            gap = Gap::default();
+        }
+        gap.add(c);
     }
     if let Some(s) = start {
-        let glued = !(words.is_empty() || hard || (dot && space));
-        words.push((s as u32, text.len() as u32, glued));
+        words.push((s as u32, text.len() as u32, gap.glues(words.is_empty())));
     }
     Words { text, words }
 }
@@ -331,6 +463,44 @@ mod tests {
                 ("2024", true),
             ]
         );
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        let ranges = ['\u{0}'..='\u{2FF}', '\u{1E00}'..='\u{20FF}'];
+        for c in ranges.into_iter().flatten() {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?}");
+            let s = format!("{c}a{c}");
+            assert_eq!(normalize(&s), normalize_any(&s), "{c:?}");
+            if is_plain_latin(c) {
+                assert_eq!(plain_lower(c).to_string(), c.to_lowercase().to_string(), "{c:?}");
+            }
+        }
+        for s in [
+            "ĐẤT ĐAI Hòa Bình",
+            "İstanbul ǅ ẞ Ỹ",
+            "Ω ΣΑΣ",
+            "hoa\u{300}",
+            "x\u{1E9E}y",
+        ] {
+            assert_eq!(normalize(s), normalize_any(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn one_pass_split_agrees_with_normalize_then_scan() {
+        for s in [
+            "ĐẤT ĐAI, Hòa Bình. Số 15/QĐ-UBND ngày 1.2.2024",
+            "Thủ tục – ĐĂNG KÝ «tạm trú» (online)\nx",
+            "ẞtraße Ⱥb × ÷ Ÿ",
+            "",
+            "  ",
+            "A",
+        ] {
+            let a = split(s);
+            let b = scan(normalize(s));
+            assert_eq!(a.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>(), "{s}");
+        }
     }
 
     #[test]

@@ -24,35 +24,42 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
 #[derive(Debug, Default)]
 pub(crate) struct BitWriter {
     bytes: Vec<u8>,
-    /// Bits used in the last byte, 0 when a new byte is needed.
-    used: u32,
+    /// Bits not yet written out, in the low `pending` bits.
+    acc: u64,
+    /// Number of bits in `acc` (always below 8 between calls).
+    pending: u32,
 }
 
 impl BitWriter {
     /// Writes the low `n` bits of `v` (n ≤ 32), most significant first.
     pub fn bits(&mut self, v: u32, n: u32) {
-        for i in (0..n).rev() {
-            self.bit((v >> i) & 1 == 1);
+        let n = n.min(32);
+        if n == 0 {
+            return;
         }
+        let mask = (1u64 << n) - 1;
+        self.acc = (self.acc << n) | (u64::from(v) & mask);
+        self.pending += n;
+        while self.pending >= 8 {
+            self.pending -= 8;
+            self.bytes.push((self.acc >> self.pending) as u8);
+        }
+        self.acc &= (1u64 << self.pending) - 1;
     }
 
     /// Writes one bit.
     pub fn bit(&mut self, b: bool) {
-        if self.used == 0 {
-            self.bytes.push(0);
-        }
-        if b {
-            *self.bytes.last_mut().expect("a byte was pushed") |= 0x80 >> self.used;
-        }
-        self.used = (self.used + 1) % 8;
+        self.bits(u32::from(b), 1);
     }
 
     /// Writes `q` one bits then a zero bit.
-    pub fn unary(&mut self, q: u32) {
-        for _ in 0..q {
-            self.bit(true);
+    pub fn unary(&mut self, mut q: u32) {
+        while q >= 32 {
+            self.bits(u32::MAX, 32);
+            q -= 32;
         }
-        self.bit(false);
+        // q ones then a zero: q + 1 ≤ 32 bits.
+        self.bits(((1u64 << (q + 1)) - 2) as u32, q + 1);
     }
 
     /// Golomb-Rice code of `x` with parameter `k`: `x >> k` in unary, then the low `k` bits.
@@ -61,8 +68,26 @@ impl BitWriter {
         self.bits(x & ((1 << k) - 1), k);
     }
 
+    /// Pads the last byte and returns every byte written; [`BitWriter::reset`] before reuse.
+    pub fn flush(&mut self) -> &[u8] {
+        if self.pending > 0 {
+            self.bytes.push((self.acc << (8 - self.pending)) as u8);
+            (self.acc, self.pending) = (0, 0);
+        }
+        &self.bytes
+    }
+
+    /// Empties the writer, keeping its buffer.
+    pub fn reset(&mut self) {
+        self.bytes.clear();
+        (self.acc, self.pending) = (0, 0);
+    }
+
     /// The written bytes.
-    pub fn finish(self) -> Vec<u8> {
+    pub fn finish(mut self) -> Vec<u8> {
+        if self.pending > 0 {
+            self.bytes.push((self.acc << (8 - self.pending)) as u8);
+        }
         self.bytes
     }
 }
@@ -81,18 +106,40 @@ pub(crate) fn best_rice_k(values: &[u32]) -> u32 {
 
 /// FNV-1a, 64 bits.
 pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = Fnv64::default();
+    h.write(bytes);
+    h.0
+}
+
+/// FNV-1a 64 fed piece by piece: the hash of the pieces joined, without joining them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv64(pub u64);
+
+impl Default for Fnv64 {
+    fn default() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
     }
-    h
+}
+
+impl Fnv64 {
+    /// Hashes `bytes` on.
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 /// FNV-1a, 32 bits: assigns pair terms to shards and signs pair spellings (cheap in JS).
 pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
+    fnv1a32_parts(&[bytes])
+}
+
+/// FNV-1a 32 of `parts` joined.
+pub(crate) fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
+    for &b in parts.iter().copied().flatten() {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
@@ -101,8 +148,12 @@ pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
 
 /// The first `chars` base-32 digits (`0-9a-v`, 5 bits each) of the FNV-1a hash of `bytes`.
 pub(crate) fn short_hash(bytes: &[u8], chars: usize) -> String {
+    base32(fnv1a64(bytes), chars)
+}
+
+/// The first `chars` base-32 digits (`0-9a-v`, 5 bits each, most significant first) of `h`.
+pub(crate) fn base32(h: u64, chars: usize) -> String {
     const DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
-    let h = fnv1a64(bytes);
     (0..chars.min(12))
         .map(|i| DIGITS[((h >> (59 - 5 * i)) & 31) as usize] as char)
         .collect()

@@ -6,16 +6,22 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::encode::{BitWriter, best_rice_k, fnv1a32, short_hash, string, varint};
-use super::index::{Corpus, KINDS, NO_VARIANT, Term, kind_index};
+use super::encode::{BitWriter, Fnv64, base32, best_rice_k, fnv1a32, fnv1a32_parts, short_hash, string, varint};
+use super::index::{Corpus, KINDS, Term, kind_index};
 use super::{SearchDoc, SearchFile, SearchIndex};
 
 /// Version of the file formats; the client refuses other versions.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 /// A single-syllable shard is closed once the next term would take it past this many bytes.
 pub(crate) const UNI_SHARD_BYTES: usize = 1_500;
 /// Pair shards are as many as the pair entries take at this many bytes a shard.
 pub(crate) const PAIR_SHARD_BYTES: usize = 1_500;
+/// Result fragments per file, of consecutive document ids (similar pages: same kind, field,
+/// agency). Results rarely sit next to each other (10k synthetic pages: the first 10 results of
+/// a query fall in 10, 10, 10 and 9 different files at 1, 2, 4 and 8 documents a file), so every
+/// document more in a file adds about 600 bytes a result to a query: 2 halves the files for
+/// ~6 KB more a query.
+pub(crate) const FRAG_DOCS: usize = 2;
 /// Files per group: shards and fragments live in `<dir>/<group hash>/<n>.<ext>`.
 pub(crate) const GROUP: usize = 64;
 /// Base-32 digits of a content hash in a path.
@@ -46,7 +52,7 @@ struct Manifest {
     uni: Space,
     /// Pair term shards, chosen by hash.
     pair: Space,
-    /// Result fragments, one per document.
+    /// Result fragments, [`FRAG_DOCS`] documents a file.
     frag: Space,
     /// Facet table file, relative to the manifest.
     table: String,
@@ -76,6 +82,9 @@ struct Space {
     /// For key ranges: first key (shortened) of every shard but the first, joined by `,`.
     #[serde(skip_serializing_if = "Option::is_none")]
     keys: Option<String>,
+    /// For fragments: documents per file; document `d` is item `d % per` of file `d / per`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per: Option<usize>,
 }
 
 /// The result data of one document.
@@ -93,7 +102,7 @@ struct Fragment<'a> {
 }
 
 /// Writes every file of the index.
-pub(crate) fn write(docs: &[SearchDoc], corpus: &Corpus) -> SearchIndex {
+pub(crate) fn write(docs: &[SearchDoc<'_>], corpus: &Corpus) -> SearchIndex {
     let mut files = Vec::new();
     let (keys, shards) = range_shards(&corpus.unigrams, corpus);
     let mut uni = grouped(&mut files, "u", "bin", shards);
@@ -102,12 +111,8 @@ pub(crate) fn write(docs: &[SearchDoc], corpus: &Corpus) -> SearchIndex {
     let (facets, table_bytes) = facet_table(docs, &corpus.order);
     let table = named(&mut files, "t", "bin", table_bytes);
     let vocab = named(&mut files, "w", "txt", vocabulary(&corpus.unigrams).into_bytes());
-    let bodies = corpus
-        .order
-        .iter()
-        .map(|&i| serde_json::to_vec(&fragment(&docs[i])).expect("fragments serialise"))
-        .collect();
-    let frag = grouped(&mut files, "f", "json", bodies);
+    let mut frag = grouped(&mut files, "f", "json", fragment_files(docs, &corpus.order));
+    frag.per = Some(FRAG_DOCS);
 
     let manifest = Manifest {
         v: FORMAT,
@@ -149,12 +154,16 @@ fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Ve
     let mut bodies = bodies.into_iter();
     for g in 0..n.div_ceil(GROUP) {
         let group: Vec<Vec<u8>> = bodies.by_ref().take(GROUP).collect();
-        let mut all = Vec::new();
+        // The hash of every file's length (varint) and bytes, one after another.
+        let mut fnv = Fnv64::default();
+        let mut len = Vec::with_capacity(10);
         for body in &group {
-            varint(&mut all, body.len() as u64);
-            all.extend_from_slice(body);
+            len.clear();
+            varint(&mut len, body.len() as u64);
+            fnv.write(&len);
+            fnv.write(body);
         }
-        let h = short_hash(&all, HASH_CHARS);
+        let h = base32(fnv.0, HASH_CHARS);
         for (j, bytes) in group.into_iter().enumerate() {
             files.push(SearchFile {
                 path: format!("{DIR}/{dir}/{h}/{}.{ext}", g * GROUP + j),
@@ -168,40 +177,49 @@ fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Ve
         n,
         hash,
         keys: None,
+        per: None,
     }
 }
 
 /// Cuts sorted `terms` into shards of about [`UNI_SHARD_BYTES`]; returns the boundaries joined
 /// by `,` and the shards.
 fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
-    // Each entry front-coded against the previous key, in parallel; an entry that starts a shard
-    // is coded again against nothing.
-    let entries: Vec<Vec<u8>> = terms
-        .par_iter()
-        .enumerate()
-        .map(|(i, term)| {
-            let mut entry = Vec::new();
-            let prev = if i == 0 { "" } else { terms[i - 1].key.as_str() };
-            encode_term(&mut entry, prev, term, corpus, true);
-            entry
-        })
-        .collect();
+    // Each entry's key is front-coded against the previous key; an entry that starts a shard is
+    // coded against nothing.
+    let bodies = encode_bodies(terms, corpus, true);
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut boundaries: Vec<String> = Vec::new();
     let mut current = Vec::new();
-    for (i, (term, entry)) in terms.iter().zip(entries).enumerate() {
-        if !current.is_empty() && current.len() + entry.len() > UNI_SHARD_BYTES {
+    let mut key = Vec::new();
+    for (i, (term, body)) in terms.iter().zip(&bodies).enumerate() {
+        key.clear();
+        let prev = if i == 0 { "" } else { terms[i - 1].key.as_str() };
+        encode_key(&mut key, prev, &term.key);
+        if !current.is_empty() && current.len() + key.len() + body.len() > UNI_SHARD_BYTES {
             shards.push(std::mem::take(&mut current));
-            boundaries.push(separator(&terms[i - 1].key, &term.key));
-            encode_term(&mut current, "", term, corpus, true);
+            boundaries.push(separator(prev, &term.key));
+            encode_key(&mut current, "", &term.key);
         } else {
-            current.extend_from_slice(&entry);
+            current.extend_from_slice(&key);
         }
+        current.extend_from_slice(body);
     }
     if !current.is_empty() || shards.is_empty() {
         shards.push(current);
     }
     (boundaries.join(","), shards)
+}
+
+/// The entry of every term but its key, in parallel.
+fn encode_bodies(terms: &[Term], corpus: &Corpus, unigram: bool) -> Vec<Vec<u8>> {
+    terms
+        .par_iter()
+        .map_init(Scratch::default, |scratch, term| {
+            let mut body = Vec::with_capacity(16 + term.postings.len());
+            encode_body(&mut body, term, corpus, unigram, scratch);
+            body
+        })
+        .collect()
 }
 
 /// The shard of a pair key among `n`: FNV-1a 32 of its UTF-8 bytes, modulo `n`.
@@ -211,27 +229,30 @@ pub(crate) fn pair_shard(key: &str, n: usize) -> usize {
 
 /// Spreads sorted pair `terms` over shards by hash of the key; each shard stays sorted.
 fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
+    let bodies = encode_bodies(terms, corpus, false);
     let total: usize = terms
-        .par_iter()
-        .map(|t| {
-            let mut entry = Vec::new();
-            encode_term(&mut entry, "", t, corpus, false);
-            entry.len()
+        .iter()
+        .zip(&bodies)
+        .map(|(t, body)| {
+            let mut key = Vec::new();
+            encode_key(&mut key, "", &t.key);
+            key.len() + body.len()
         })
         .sum();
     let n = total.div_ceil(PAIR_SHARD_BYTES).max(1);
-    let mut members: Vec<Vec<&Term>> = vec![Vec::new(); n];
-    for term in terms {
-        members[pair_shard(&term.key, n)].push(term);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, term) in terms.iter().enumerate() {
+        members[pair_shard(&term.key, n)].push(i);
     }
     members
         .par_iter()
         .map(|list| {
             let mut bytes = Vec::new();
             let mut prev = "";
-            for term in list {
-                encode_term(&mut bytes, prev, term, corpus, false);
-                prev = &term.key;
+            for &i in list {
+                encode_key(&mut bytes, prev, &terms[i].key);
+                bytes.extend_from_slice(&bodies[i]);
+                prev = &terms[i].key;
             }
             bytes
         })
@@ -250,81 +271,102 @@ pub(crate) fn separator(prev: &str, next: &str) -> String {
 }
 
 /// The 16-bit signature of a pair spelling (its exact keys joined by a space).
+#[cfg(test)]
 pub(crate) fn pair_signature(exact_pair: &str) -> u16 {
     (fnv1a32(exact_pair.as_bytes()) & 0xffff) as u16
 }
 
-/// Appends one term entry; its key is front-coded against `prev`.
-fn encode_term(out: &mut Vec<u8>, prev: &str, term: &Term, corpus: &Corpus, unigram: bool) {
-    let shared = prev.bytes().zip(term.key.bytes()).take_while(|(a, b)| a == b).count();
+/// [`pair_signature`] of the exact keys `a` and `b`, without joining them.
+fn pair_signature_of(a: &str, b: &str) -> u16 {
+    (fnv1a32_parts(&[a.as_bytes(), b" ", b.as_bytes()]) & 0xffff) as u16
+}
+
+/// Appends a term's key, front-coded against `prev`.
+fn encode_key(out: &mut Vec<u8>, prev: &str, key: &str) {
+    let shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count();
     varint(out, shared as u64);
-    varint(out, (term.key.len() - shared) as u64);
-    out.extend_from_slice(&term.key.as_bytes()[shared..]);
+    varint(out, (key.len() - shared) as u64);
+    out.extend_from_slice(&key.as_bytes()[shared..]);
+}
+
+/// Buffers of [`encode_body`], reused from one term to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    per_variant: Vec<usize>,
+    counts: Vec<(usize, usize)>,
+    kept: Vec<usize>,
+    gaps: Vec<u32>,
+    bits: BitWriter,
+}
+
+/// Appends the rest of a term's entry: document count, spellings and postings.
+fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool, scratch: &mut Scratch) {
     varint(out, term.postings.len() as u64);
 
     // Variants: the dominant spellings, most documents first.
-    let names = if unigram { &corpus.spelling } else { &corpus.exact_pairs };
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for p in &term.postings {
-        if p.variant == NO_VARIANT {
-            continue;
-        }
-        match counts.iter_mut().find(|(v, _)| *v == p.variant) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((p.variant, 1)),
+    let name = |v: usize| corpus.variant_parts(term.variants[v]);
+    let Scratch {
+        per_variant,
+        counts,
+        kept,
+        gaps,
+        bits,
+    } = scratch;
+    per_variant.clear();
+    per_variant.resize(term.variants.len(), 0);
+    for v in term.postings.iter().filter_map(|p| p.variant()) {
+        if let Some(n) = per_variant.get_mut(v) {
+            *n += 1;
         }
     }
-    counts.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
-    });
+    counts.clear();
+    counts.extend(per_variant.iter().copied().enumerate().filter(|(_, n)| *n > 0));
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0))));
     let mut other = counts.len() > MAX_VARIANTS;
-    let mut kept: Vec<u32> = counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v).collect();
+    kept.clear();
+    kept.extend(counts.iter().take(MAX_VARIANTS).map(|(v, _)| *v));
     if !unigram && kept.len() < 2 {
         // A pair spelled one way everywhere ranks all its documents alike: say nothing.
         kept.clear();
         other = false;
     }
     varint(out, ((kept.len() as u64) << 1) | u64::from(other));
-    for v in &kept {
-        let name = &names[*v as usize];
+    for &v in kept.iter() {
+        let (a, b) = name(v);
         if unigram {
-            string(out, name);
+            string(out, a);
         } else {
-            out.extend_from_slice(&pair_signature(name).to_be_bytes());
+            out.extend_from_slice(&pair_signature_of(a, b).to_be_bytes());
         }
     }
     let symbols = kept.len() + usize::from(other);
 
     let mut prev_doc: i64 = -1;
-    let gaps: Vec<u32> = term
-        .postings
-        .iter()
-        .map(|p| {
-            let gap = (i64::from(p.doc) - prev_doc - 1) as u32;
-            prev_doc = i64::from(p.doc);
-            gap
-        })
-        .collect();
-    let k = best_rice_k(&gaps);
-    let mut bits = BitWriter::default();
+    gaps.clear();
+    gaps.extend(term.postings.iter().map(|p| {
+        let gap = (i64::from(p.doc) - prev_doc - 1) as u32;
+        prev_doc = i64::from(p.doc);
+        gap
+    }));
+    let k = best_rice_k(gaps);
+    bits.reset();
     bits.bits(k, 5);
-    for (p, gap) in term.postings.iter().zip(gaps) {
+    for (p, &gap) in term.postings.iter().zip(gaps.iter()) {
         bits.rice(gap, k);
-        match p.level {
+        match p.level() {
             0 => bits.bits(0b0, 1),
             1 => bits.bits(0b10, 2),
             2 => bits.bits(0b110, 3),
             _ => bits.bits(0b111, 3),
         }
         if symbols > 1 {
-            let symbol = kept.iter().position(|v| *v == p.variant).unwrap_or(kept.len()) as u32;
-            variant_code(&mut bits, symbol, symbols as u32);
+            let symbol = kept.iter().position(|v| Some(*v) == p.variant()).unwrap_or(kept.len()) as u32;
+            variant_code(bits, symbol, symbols as u32);
         }
     }
-    let bits = bits.finish();
+    let bits = bits.flush();
     varint(out, bits.len() as u64);
-    out.extend_from_slice(&bits);
+    out.extend_from_slice(bits);
 }
 
 /// Bits needed to write values below `n` in fixed width.
@@ -453,10 +495,22 @@ fn vocabulary(unigrams: &[Term]) -> String {
     words.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("\n")
 }
 
-fn fragment(doc: &SearchDoc) -> Fragment<'_> {
+/// The fragment files: a JSON array of [`FRAG_DOCS`] fragments (fewer in the last), in document
+/// id order.
+fn fragment_files(docs: &[SearchDoc<'_>], order: &[usize]) -> Vec<Vec<u8>> {
+    order
+        .par_chunks(FRAG_DOCS)
+        .map(|ids| {
+            let list: Vec<Fragment<'_>> = ids.iter().map(|&i| fragment(&docs[i])).collect();
+            serde_json::to_vec(&list).expect("fragments serialise")
+        })
+        .collect()
+}
+
+fn fragment<'a>(doc: &'a SearchDoc<'_>) -> Fragment<'a> {
     let summary = crate::text::truncate_words(doc.summary.trim(), EXCERPT_CHARS / 2);
     let left = EXCERPT_CHARS.saturating_sub(summary.chars().count());
-    let body = crate::text::truncate_words(doc.text.trim(), left);
+    let body = body_excerpt(&doc.facts, &doc.text, left);
     let x = match (summary.is_empty(), body.is_empty()) {
         (true, _) => body,
         (false, true) => summary,
@@ -470,9 +524,57 @@ fn fragment(doc: &SearchDoc) -> Fragment<'_> {
     }
 }
 
+/// `truncate_words(format!("{facts}{text}").trim(), left)`, copying only the start of `text`
+/// (its first `left + 1` characters after the leading white space are all that can show).
+fn body_excerpt(facts: &str, text: &str, left: usize) -> String {
+    let lead = facts.trim_start();
+    // Where the characters counted start in `text`, and how many of them are needed.
+    let (start, need) = if lead.is_empty() {
+        (text.len() - text.trim_start().len(), left + 1)
+    } else {
+        (0, (left + 1).saturating_sub(lead.chars().count()))
+    };
+    let end = text[start..]
+        .char_indices()
+        .nth(need)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() && !text[end..].trim().is_empty() {
+        // More than `left` characters in any case: the head alone decides the cut.
+        let mut head = String::with_capacity(facts.len() + end);
+        head.push_str(facts);
+        head.push_str(&text[..end]);
+        return crate::text::truncate_words(head.trim_start(), left);
+    }
+    if facts.is_empty() {
+        crate::text::truncate_words(text.trim(), left)
+    } else {
+        crate::text::truncate_words(format!("{facts}{text}").trim(), left)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_excerpts_match_the_whole_text_cut() {
+        let whole = |f: &str, t: &str, n: usize| crate::text::truncate_words(format!("{f}{t}").trim(), n);
+        let texts = [
+            "",
+            "  ",
+            "a b c d e f g h",
+            "  xin chào thế giới  ",
+            "một hai ba bốn năm sáu bảy",
+            "ab    ",
+        ];
+        for f in ["", " ", "Mã: 1.2\n", "  Cơ quan: UBND xã Hòa Bình\n"] {
+            for t in texts {
+                for n in 0..30 {
+                    assert_eq!(body_excerpt(f, t, n), whole(f, t, n), "{f:?} {t:?} {n}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn separators_are_short() {

@@ -1,4 +1,9 @@
 //! From [`SearchDoc`]s to postings: document order, per-document terms and levels, aliases.
+//!
+//! Documents are analysed in chunks, in parallel, each chunk with its own vocabulary and term
+//! lists; the chunks' terms are then merged in parallel by hash shard of their key, chunk after
+//! chunk, so that every posting list stays sorted by document id. Nothing depends on the order in
+//! which ids are given out: the output is sorted by key and ties are broken by spelling.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -7,6 +12,7 @@ use rayon::prelude::*;
 
 use super::SearchDoc;
 use super::analyze::{MAX_TOKEN_CHARS, Words, keys, split};
+use super::synonyms::ALIASES;
 
 /// The Fx hash (rustc's): fast for short keys; the maps here are never iterated into output.
 #[derive(Debug, Default, Clone, Copy)]
@@ -14,10 +20,16 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
+            word.copy_from_slice(chunk);
             self.write_u64(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let word = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.write_u64(word);
         }
     }
 
@@ -37,16 +49,18 @@ impl Hasher for Fx {
         self.write_u64(i as u64);
     }
 
+    /// The state rotated, so that the low bits a table indexes by depend on every input bit.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// Documents analysed together (in parallel) before their terms are counted in order.
-const CHUNK: usize = 256;
-use super::synonyms::ALIASES;
+/// Documents analysed by one task.
+const CHUNK: usize = 512;
+/// Hash shards of the merge of the chunks' terms.
+const SHARDS: usize = 64;
 
 /// Level of a term in a document: where it was found, most important wins.
 pub(crate) const BODY: u8 = 0;
@@ -77,20 +91,50 @@ pub(crate) fn kind_index(kind: &str) -> usize {
     KINDS.iter().position(|(k, _)| *k == kind).unwrap_or(KINDS.len() - 1)
 }
 
-/// One document's entry in a term's posting list.
+/// The second id of a single-syllable key or spelling: there is none.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A term or spelling as ids: two folded (or exact) ids for a pair, `[id, NONE]` for a syllable.
+pub(crate) type Ids = [u32; 2];
+
+/// Bits of [`Posting`]'s tag that hold the variant; the level sits above them.
+const VARIANT_BITS: u32 = 30;
+/// `Posting::variant` when no spelling was recorded.
+const NO_VARIANT: u32 = (1 << VARIANT_BITS) - 1;
+
+/// One document's entry in a term's posting list, in 8 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Posting {
     /// Document id (position in [`Corpus::order`]).
     pub doc: u32,
-    /// [`BODY`], [`FREQUENT`], [`SUMMARY`] or [`TITLE`].
-    pub level: u8,
-    /// The spelling that dominates in this document: an exact-key id for single syllables, an
-    /// exact-pair id for pairs.
-    pub variant: u32,
+    /// The level in the top two bits, the variant below.
+    tag: u32,
 }
 
-/// `Posting::variant` when no spelling was recorded.
-pub(crate) const NO_VARIANT: u32 = u32::MAX;
+impl Posting {
+    fn new(doc: u32, level: u8, variant: Option<u32>) -> Posting {
+        let variant = variant.map_or(NO_VARIANT, |v| v.min(NO_VARIANT - 1));
+        Posting {
+            doc,
+            tag: (u32::from(level & 3) << VARIANT_BITS) | variant,
+        }
+    }
+
+    /// [`BODY`], [`FREQUENT`], [`SUMMARY`] or [`TITLE`].
+    pub fn level(self) -> u8 {
+        (self.tag >> VARIANT_BITS) as u8
+    }
+
+    /// The spelling that dominates in this document, as an index into [`Term::variants`].
+    pub fn variant(self) -> Option<usize> {
+        let v = self.tag & NO_VARIANT;
+        (v != NO_VARIANT).then_some(v as usize)
+    }
+
+    fn with_variant(self, variant: Option<u32>) -> Posting {
+        Posting::new(self.doc, self.level(), variant)
+    }
+}
 
 /// A term (folded syllable, or two folded syllables joined by a space) and its postings.
 #[derive(Debug, Clone)]
@@ -99,6 +143,8 @@ pub(crate) struct Term {
     pub key: String,
     /// Postings sorted by document id.
     pub postings: Vec<Posting>,
+    /// The spellings the postings name, as exact-key ids (`[id, NONE]` for a syllable).
+    pub variants: Vec<Ids>,
 }
 
 /// Everything the file writer needs, in deterministic order.
@@ -112,8 +158,31 @@ pub(crate) struct Corpus {
     pub pairs: Vec<Term>,
     /// Most common spelling of each exact-key id (ties: smallest).
     pub spelling: Vec<String>,
-    /// Exact keys of each exact-pair id, joined by a space (`đăng ki1`).
-    pub exact_pairs: Vec<String>,
+    /// Each exact key by id (`đăng`, `ki1`).
+    pub exact: Vec<String>,
+}
+
+impl Corpus {
+    /// Frees the corpus on every core: its millions of small lists take a while to free.
+    pub fn free(self) {
+        let Corpus { unigrams, pairs, .. } = self;
+        rayon::join(
+            || unigrams.into_par_iter().with_min_len(4096).for_each(drop),
+            || pairs.into_par_iter().with_min_len(4096).for_each(drop),
+        );
+    }
+
+    /// The name a variant is listed and ordered by, in two parts: the spelling of a syllable
+    /// (and `""`), the two exact keys of a pair, whose name is them joined by a space (`đăng ki1`).
+    /// Names order as their parts do, as no key holds a character below the space.
+    pub fn variant_parts(&self, v: Ids) -> (&str, &str) {
+        let name = |id: u32| self.exact.get(id as usize).map_or("", String::as_str);
+        if v[1] == NONE {
+            (self.spelling.get(v[0] as usize).map_or("", String::as_str), "")
+        } else {
+            (name(v[0]), name(v[1]))
+        }
+    }
 }
 
 /// Interns strings into dense ids.
@@ -133,6 +202,11 @@ impl Interner {
         self.names.push(s.to_owned());
         id
     }
+
+    /// The name of `id`, `""` for [`NONE`].
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
 }
 
 /// Per-spelling data: the keys, and how often the spelling was seen.
@@ -143,6 +217,7 @@ struct Spelling {
     count: u64,
 }
 
+/// A chunk's vocabulary: spellings as written, their exact and folded keys.
 #[derive(Debug, Default)]
 struct Vocab {
     raw: FxMap<String, u32>,
@@ -150,10 +225,6 @@ struct Vocab {
     raw_text: Vec<String>,
     exact: Interner,
     folded: Interner,
-    pairs: FxMap<(u32, u32), u32>,
-    pair_keys: Vec<(u32, u32)>,
-    exact_pairs: FxMap<(u32, u32), u32>,
-    exact_pair_names: Vec<String>,
 }
 
 impl Vocab {
@@ -174,42 +245,45 @@ impl Vocab {
         id
     }
 
-    fn pair(&mut self, a: u32, b: u32) -> u32 {
-        let next = self.pair_keys.len() as u32;
-        let id = *self.pairs.entry((a, b)).or_insert(next);
-        if id == next {
-            self.pair_keys.push((a, b));
-        }
-        id
-    }
-
-    fn exact_pair(&mut self, a: u32, b: u32) -> u32 {
-        let next = self.exact_pair_names.len() as u32;
-        let id = *self.exact_pairs.entry((a, b)).or_insert(next);
-        if id == next {
-            let name = format!("{} {}", self.exact.names[a as usize], self.exact.names[b as usize]);
-            self.exact_pair_names.push(name);
-        }
-        id
+    /// Orders two exact spellings by name: a pair's name is its two keys joined by a space, and
+    /// keys hold no character below the space, so comparing key by key gives the same order.
+    fn cmp_exact(&self, a: Ids, b: Ids) -> std::cmp::Ordering {
+        let name = |v: Ids| (self.exact.name(v[0]), (v[1] != NONE).then(|| self.exact.name(v[1])));
+        name(a).cmp(&name(b))
     }
 }
 
 /// A term's accumulated data inside one document.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Acc {
     level: u8,
     tf: u32,
-    /// (exact id, weight) of each spelling seen.
-    variants: Vec<(u32, u32)>,
+    /// The first spelling seen and its weight.
+    first: (Ids, u32),
+    /// Further spellings and their weights.
+    more: Vec<(Ids, u32)>,
 }
 
 impl Acc {
-    fn add(&mut self, level: u8, exact: u32, weight: u32) {
+    fn new(level: u8, exact: Ids, weight: u32) -> Acc {
+        Acc {
+            level,
+            tf: 1,
+            first: (exact, weight),
+            more: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, level: u8, exact: Ids, weight: u32) {
         self.level = self.level.max(level);
         self.tf += 1;
-        match self.variants.iter_mut().find(|(e, _)| *e == exact) {
+        if self.first.0 == exact {
+            self.first.1 += weight;
+            return;
+        }
+        match self.more.iter_mut().find(|(e, _)| *e == exact) {
             Some((_, w)) => *w += weight,
-            None => self.variants.push((exact, weight)),
+            None => self.more.push((exact, weight)),
         }
     }
 
@@ -219,6 +293,14 @@ impl Acc {
         } else {
             self.level
         }
+    }
+
+    /// The spelling with the most weight; ties go to the smallest name.
+    fn dominant(&self, vocab: &Vocab) -> Ids {
+        std::iter::once(&self.first)
+            .chain(&self.more)
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| vocab.cmp_exact(b.0, a.0)))
+            .map_or(self.first.0, |v| v.0)
     }
 }
 
@@ -256,7 +338,7 @@ impl Aliases {
     }
 
     /// The highest level at which each entry's trigger occurs in `sequences`.
-    fn found(&self, sequences: &[(u8, Vec<u32>)]) -> Vec<(usize, u8)> {
+    fn found<'s>(&self, sequences: impl Iterator<Item = (u8, &'s [u32])>) -> Vec<(usize, u8)> {
         let mut found: Vec<(usize, u8)> = Vec::new();
         for (level, seq) in sequences {
             for (i, id) in seq.iter().enumerate() {
@@ -266,8 +348,8 @@ impl Aliases {
                 for (entry, phrase) in candidates {
                     if seq[i..].starts_with(phrase) {
                         match found.iter_mut().find(|(e, _)| e == entry) {
-                            Some((_, l)) => *l = (*l).max(*level),
-                            None => found.push((*entry, *level)),
+                            Some((_, l)) => *l = (*l).max(level),
+                            None => found.push((*entry, level)),
                         }
                     }
                 }
@@ -280,7 +362,7 @@ impl Aliases {
 
 /// The order documents get their ids in: by kind, field, agency, levels, year, then URL, so
 /// that facet values form long runs and similar pages sit together.
-pub(crate) fn doc_order(docs: &[SearchDoc]) -> Vec<usize> {
+pub(crate) fn doc_order(docs: &[SearchDoc<'_>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_cached_key(|&i| {
         let d = &docs[i];
@@ -297,174 +379,498 @@ pub(crate) fn doc_order(docs: &[SearchDoc]) -> Vec<usize> {
     order
 }
 
-impl Corpus {
-    /// Analyses every document.
-    pub fn build(docs: &[SearchDoc]) -> Corpus {
-        let order = doc_order(docs);
-        let mut vocab = Vocab::default();
-        let aliases = Aliases::new(&mut vocab);
-
-        let mut uni_postings: Vec<Vec<Posting>> = Vec::new();
-        let mut pair_postings: Vec<Vec<Posting>> = Vec::new();
-        for (c, chunk) in order.chunks(CHUNK).enumerate() {
-            let split: Vec<Vec<(u8, Words)>> = chunk.par_iter().map(|&i| split_fields(&docs[i])).collect();
-            for (j, fields) in split.iter().enumerate() {
-                let id = (c * CHUNK + j) as u32;
-                let (unis, pairs) = doc_terms(&mut vocab, &aliases, fields);
-                for (folded, acc) in unis {
-                    let variant = dominant(&acc, &vocab.exact.names);
-                    push_posting(&mut uni_postings, folded, id, acc.final_level(), variant);
-                }
-                for (pair, acc) in pairs {
-                    let variant = dominant(&acc, &vocab.exact_pair_names);
-                    push_posting(&mut pair_postings, pair, id, acc.final_level(), variant);
-                }
-            }
-        }
-
-        let mut unigrams: Vec<Term> = uni_postings
-            .into_iter()
-            .enumerate()
-            .filter(|(_, p)| !p.is_empty())
-            .map(|(f, postings)| Term {
-                key: vocab.folded.names[f].clone(),
-                postings,
-            })
-            .collect();
-        unigrams.sort_by(|a, b| a.key.cmp(&b.key));
-        let mut pairs: Vec<Term> = pair_postings
-            .into_iter()
-            .enumerate()
-            .filter(|(_, p)| !p.is_empty())
-            .map(|(p, postings)| {
-                let (a, b) = vocab.pair_keys[p];
-                Term {
-                    key: format!("{} {}", vocab.folded.names[a as usize], vocab.folded.names[b as usize]),
-                    postings,
-                }
-            })
-            .collect();
-        pairs.sort_by(|a, b| a.key.cmp(&b.key));
-
-        // The most common spelling of each exact key.
-        let mut best: Vec<Option<(u64, &str)>> = vec![None; vocab.exact.names.len()];
-        for (s, sp) in vocab.spellings.iter().enumerate() {
-            let raw = vocab.raw_text[s].as_str();
-            let slot = &mut best[sp.exact as usize];
-            let better = match *slot {
-                None => true,
-                Some((count, text)) => sp.count > count || (sp.count == count && raw < text),
-            };
-            if better {
-                *slot = Some((sp.count, raw));
-            }
-        }
-        let spelling = best
-            .iter()
-            .enumerate()
-            .map(|(e, b)| b.map_or_else(|| vocab.exact.names[e].clone(), |(_, t)| t.to_owned()))
-            .collect();
-
-        Corpus {
-            order,
-            unigrams,
-            pairs,
-            spelling,
-            exact_pairs: vocab.exact_pair_names,
-        }
-    }
+/// One field's words: its level, and whether it continues the previous field's text (the body
+/// after its fact lines), so that alias phrases are found across the two.
+struct Field<'a> {
+    level: u8,
+    continues: bool,
+    words: Words<'a>,
 }
-
-fn push_posting(lists: &mut Vec<Vec<Posting>>, term: u32, doc: u32, level: u8, variant: u32) {
-    let t = term as usize;
-    if lists.len() <= t {
-        lists.resize_with(t + 1, Vec::new);
-    }
-    lists[t].push(Posting { doc, level, variant });
-}
-
-/// The exact id with the most weight; ties go to the smallest exact key.
-fn dominant(acc: &Acc, names: &[String]) -> u32 {
-    acc.variants
-        .iter()
-        .max_by(|a, b| {
-            a.1.cmp(&b.1)
-                .then_with(|| names[b.0 as usize].cmp(&names[a.0 as usize]))
-        })
-        .map_or(NO_VARIANT, |v| v.0)
-}
-
-type DocTerms = (Vec<(u32, Acc)>, Vec<(u32, Acc)>);
 
 /// The words of each field of `doc`, with the field's level.
-fn split_fields(doc: &SearchDoc) -> Vec<(u8, Words)> {
+fn split_fields<'a>(doc: &'a SearchDoc<'_>) -> Vec<Field<'a>> {
     let mut fields: Vec<(&str, u8)> = vec![(&doc.title, TITLE), (&doc.summary, SUMMARY)];
     fields.extend(doc.keywords.iter().map(|k| (k.as_str(), SUMMARY)));
     fields.extend(doc.field.iter().map(|f| (f.as_str(), FREQUENT)));
     fields.extend(doc.agency.iter().map(|a| (a.as_str(), FREQUENT)));
     fields.extend(doc.level.iter().map(|l| (l.as_str(), FREQUENT)));
-    fields.push((&doc.text, BODY));
-    fields.into_iter().map(|(text, level)| (level, split(text))).collect()
+    let mut out: Vec<Field> = fields
+        .into_iter()
+        .map(|(text, level)| Field {
+            level,
+            continues: false,
+            words: split(text),
+        })
+        .collect();
+    let has_facts = !doc.facts.is_empty();
+    if has_facts {
+        out.push(Field {
+            level: BODY,
+            continues: false,
+            words: split(&doc.facts),
+        });
+    }
+    out.push(Field {
+        level: BODY,
+        continues: has_facts,
+        words: split(&doc.text),
+    });
+    out
 }
 
-/// The unigram and pair accumulators of one document, sorted by term id.
-fn doc_terms(vocab: &mut Vocab, aliases: &Aliases, fields: &[(u8, Words)]) -> DocTerms {
-    let mut unis: FxMap<u32, Acc> = FxMap::default();
-    let mut pairs: FxMap<u32, Acc> = FxMap::default();
-    // Folded ids of each field, with the field's level, for alias matching.
-    let mut sequences: Vec<(u8, Vec<u32>)> = Vec::new();
+/// Terms of one kind (syllables or pairs) within a chunk, with chunk-local ids; postings are
+/// recorded as they come (document after document) and grouped by term at the end.
+#[derive(Debug, Default)]
+struct LocalTerms {
+    /// Pair key (packed by [`pack`]) → term.
+    ids: FxMap<u64, u32>,
+    /// Syllable (folded id) → term + 1, 0 when not seen yet.
+    dense: Vec<u32>,
+    /// Folded ids of each term.
+    keys: Vec<Ids>,
+    /// Exact ids of the first spelling of each term.
+    first: Vec<Ids>,
+    /// Number of spellings of each term.
+    spellings: Vec<u32>,
+    /// Further spellings: (term, exact ids) → index among the term's spellings.
+    more: FxMap<(u32, Ids), u32>,
+    /// (term, posting naming its spelling by index), in document order.
+    seen: Vec<(u32, Posting)>,
+}
 
-    for &(level, ref words) in fields {
-        let mut seq = Vec::new();
-        let mut prev: Option<(u32, u32)> = None;
-        for (raw, glued) in words.iter() {
-            if raw.len() > MAX_TOKEN_CHARS && raw.chars().count() > MAX_TOKEN_CHARS {
-                prev = None;
-                continue;
-            }
-            let s = vocab.spelling(raw);
-            let sp = &mut vocab.spellings[s as usize];
-            sp.count += 1;
-            let (exact, folded) = (sp.exact, sp.folded);
-            unis.entry(folded)
-                .or_default()
-                .add(level, exact, WEIGHTS[level as usize]);
-            if let (true, Some((pf, pe))) = (glued, prev) {
-                let pair = vocab.pair(pf, folded);
-                let variant = vocab.exact_pair(pe, exact);
-                pairs
-                    .entry(pair)
-                    .or_default()
-                    .add(level, variant, WEIGHTS[level as usize]);
-            }
-            prev = Some((folded, exact));
-            seq.push(folded);
+impl LocalTerms {
+    /// The term of `key`, given the next id when it is new.
+    fn term(&mut self, key: Ids) -> u32 {
+        let next = self.keys.len() as u32;
+        if key[1] != NONE {
+            return *self.ids.entry(pack(key)).or_insert(next);
         }
-        sequences.push((level, seq));
+        let slot = key[0] as usize;
+        if slot >= self.dense.len() {
+            self.dense.resize(slot + 1, 0);
+        }
+        match self.dense[slot] {
+            0 => {
+                self.dense[slot] = next + 1;
+                next
+            }
+            t => t - 1,
+        }
     }
 
-    for (entry, level) in aliases.found(&sequences) {
-        for alias in &aliases.aliases[entry] {
-            let mut prev = None;
-            for &s in alias {
-                let (exact, folded) = {
-                    let sp = &vocab.spellings[s as usize];
-                    (sp.exact, sp.folded)
-                };
-                unis.entry(folded).or_default().add(level, exact, 0);
-                if let Some((pf, pe)) = prev {
-                    let pair = vocab.pair(pf, folded);
-                    let variant = vocab.exact_pair(pe, exact);
-                    pairs.entry(pair).or_default().add(level, variant, 0);
+    fn add(&mut self, key: Ids, doc: u32, acc: &Acc, vocab: &Vocab) {
+        let variant = acc.dominant(vocab);
+        let next = self.keys.len() as u32;
+        let t = self.term(key);
+        let v = if t == next {
+            self.keys.push(key);
+            self.first.push(variant);
+            self.spellings.push(1);
+            0
+        } else if self.first[t as usize] == variant {
+            0
+        } else {
+            let count = &mut self.spellings[t as usize];
+            *self.more.entry((t, variant)).or_insert_with(|| {
+                *count += 1;
+                *count - 1
+            })
+        };
+        self.seen.push((t, Posting::new(doc, acc.final_level(), Some(v))));
+    }
+
+    /// The terms, each in the merge shard of its key.
+    fn into_shards(self, vocab: &Vocab) -> Vec<Part> {
+        let hashes: Vec<u64> = vocab.folded.names.iter().map(|n| hash_str(n)).collect();
+        let mut parts: Vec<Part> = (0..SHARDS).map(|_| Part::default()).collect();
+        // Each term's shard and position there; its spellings in index order.
+        let mut place: Vec<(usize, usize)> = Vec::with_capacity(self.keys.len());
+        let mut more: Vec<(u32, u32, Ids)> = self.more.into_iter().map(|((t, v), i)| (t, i, v)).collect();
+        more.sort_unstable();
+        let mut more = more.into_iter().peekable();
+        let mut counts = vec![0u32; self.keys.len()];
+        for &(t, _) in &self.seen {
+            counts[t as usize] += 1;
+        }
+        for (t, key) in self.keys.iter().enumerate() {
+            let h = hashes[key[0] as usize].rotate_left(17) ^ hashes.get(key[1] as usize).copied().unwrap_or(0);
+            let s = (h % SHARDS as u64) as usize;
+            let part = &mut parts[s];
+            place.push((s, part.keys.len()));
+            part.keys.push(*key);
+            part.variants.push(self.first[t]);
+            while let Some((_, _, v)) = more.next_if(|m| m.0 as usize == t) {
+                part.variants.push(v);
+            }
+            part.variant_ends.push(part.variants.len() as u32);
+            let end = part.ends.last().copied().unwrap_or(0) + counts[t];
+            part.ends.push(end);
+        }
+        // Scatter the postings, keeping document order within each term.
+        let mut fill: Vec<Vec<u32>> = parts
+            .iter_mut()
+            .map(|p| {
+                p.postings = vec![Posting::new(0, 0, None); p.ends.last().copied().unwrap_or(0) as usize];
+                std::iter::once(0)
+                    .chain(p.ends.iter().copied())
+                    .take(p.ends.len())
+                    .collect()
+            })
+            .collect();
+        for (t, posting) in self.seen {
+            let (s, i) = place[t as usize];
+            let at = &mut fill[s][i];
+            parts[s].postings[*at as usize] = posting;
+            *at += 1;
+        }
+        parts
+    }
+}
+
+/// A pair of ids as one map key.
+fn pack(ids: Ids) -> u64 {
+    (u64::from(ids[0]) << 32) | u64::from(ids[1])
+}
+
+/// One chunk's terms of one merge shard, flat: term `i` has postings `ends[i-1]..ends[i]` and
+/// spellings `variant_ends[i-1]..variant_ends[i]`.
+#[derive(Debug, Default)]
+struct Part {
+    keys: Vec<Ids>,
+    ends: Vec<u32>,
+    postings: Vec<Posting>,
+    variant_ends: Vec<u32>,
+    variants: Vec<Ids>,
+}
+
+impl Part {
+    /// Postings and spellings of term `i`.
+    fn term(&self, i: usize) -> (&[Posting], &[Ids]) {
+        let start = |ends: &[u32]| if i == 0 { 0 } else { ends[i - 1] as usize };
+        (
+            &self.postings[start(&self.ends)..self.ends[i] as usize],
+            &self.variants[start(&self.variant_ends)..self.variant_ends[i] as usize],
+        )
+    }
+}
+
+/// The Fx hash of a string.
+fn hash_str(s: &str) -> u64 {
+    let mut h = Fx::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// One chunk's analysis: its vocabulary and its terms by merge shard.
+#[derive(Debug)]
+struct Chunk {
+    vocab: Vocab,
+    unigrams: Vec<Part>,
+    pairs: Vec<Part>,
+}
+
+/// Accumulators of one document, reused from one document to the next.
+#[derive(Debug, Default)]
+struct DocTerms {
+    /// Per folded id: its index in `unis` plus one, 0 when not in this document.
+    uni_at: Vec<u32>,
+    /// The document's syllables (folded ids) and their counts.
+    unis: Vec<(u32, Acc)>,
+    /// Per pair key (packed by [`pack`]): its index in `pairs`.
+    pair_at: FxMap<u64, u32>,
+    /// The document's pairs and their counts.
+    pairs: Vec<(Ids, Acc)>,
+    /// Folded ids of every field, one field after another, for alias matching.
+    seq: Vec<u32>,
+    /// Level and start in `seq` of each field (a continuing field joins the previous one).
+    seq_starts: Vec<(u8, usize)>,
+}
+
+impl DocTerms {
+    /// Counts one occurrence of syllable `folded`.
+    fn add_uni(&mut self, folded: u32, level: u8, exact: u32, weight: u32) {
+        let slot = folded as usize;
+        if slot >= self.uni_at.len() {
+            self.uni_at.resize(slot + 1, 0);
+        }
+        match self.uni_at[slot] {
+            0 => {
+                self.unis.push((folded, Acc::new(level, [exact, NONE], weight)));
+                self.uni_at[slot] = self.unis.len() as u32;
+            }
+            i => self.unis[i as usize - 1].1.add(level, [exact, NONE], weight),
+        }
+    }
+
+    /// Counts one occurrence of the pair `key` spelled `exact`.
+    fn add_pair(&mut self, key: Ids, level: u8, exact: Ids, weight: u32) {
+        let next = self.pairs.len() as u32;
+        let i = *self.pair_at.entry(pack(key)).or_insert(next);
+        if i == next {
+            self.pairs.push((key, Acc::new(level, exact, weight)));
+        } else {
+            self.pairs[i as usize].1.add(level, exact, weight);
+        }
+    }
+
+    /// Counts the words of every field.
+    fn words(&mut self, vocab: &mut Vocab, fields: &[Field<'_>]) {
+        for field in fields {
+            if !field.continues || self.seq_starts.is_empty() {
+                self.seq_starts.push((field.level, self.seq.len()));
+            }
+            let level = field.level;
+            let weight = WEIGHTS[level as usize];
+            let mut prev: Option<(u32, u32)> = None;
+            for (raw, glued) in field.words.iter() {
+                if raw.len() > MAX_TOKEN_CHARS && raw.chars().count() > MAX_TOKEN_CHARS {
+                    prev = None;
+                    continue;
+                }
+                let s = vocab.spelling(raw);
+                let sp = &mut vocab.spellings[s as usize];
+                sp.count += 1;
+                let (exact, folded) = (sp.exact, sp.folded);
+                self.add_uni(folded, level, exact, weight);
+                if let (true, Some((pf, pe))) = (glued, prev) {
+                    self.add_pair([pf, folded], level, [pe, exact], weight);
                 }
                 prev = Some((folded, exact));
+                self.seq.push(folded);
             }
         }
     }
 
-    let mut unis: Vec<(u32, Acc)> = unis.into_iter().collect();
-    unis.sort_by_key(|(id, _)| *id);
-    let mut pairs: Vec<(u32, Acc)> = pairs.into_iter().collect();
-    pairs.sort_by_key(|(id, _)| *id);
-    (unis, pairs)
+    /// Each field's level and folded ids.
+    fn sequences(&self) -> impl Iterator<Item = (u8, &[u32])> {
+        let ends = self.seq_starts.iter().skip(1).map(|s| s.1).chain([self.seq.len()]);
+        self.seq_starts
+            .iter()
+            .zip(ends)
+            .map(|(&(level, start), end)| (level, &self.seq[start..end]))
+    }
+
+    /// Adds the alias phrases of the entries whose trigger phrases were found.
+    fn aliases(&mut self, vocab: &Vocab, aliases: &Aliases) {
+        for (entry, level) in aliases.found(self.sequences()) {
+            for alias in &aliases.aliases[entry] {
+                let mut prev = None;
+                for &s in alias {
+                    let sp = &vocab.spellings[s as usize];
+                    let (exact, folded) = (sp.exact, sp.folded);
+                    self.add_uni(folded, level, exact, 0);
+                    if let Some((pf, pe)) = prev {
+                        self.add_pair([pf, folded], level, [pe, exact], 0);
+                    }
+                    prev = Some((folded, exact));
+                }
+            }
+        }
+    }
+
+    /// Hands the document's terms to the chunk's lists and gets ready for the next document.
+    fn finish(&mut self, doc: u32, vocab: &Vocab, unigrams: &mut LocalTerms, pairs: &mut LocalTerms) {
+        for (folded, a) in self.unis.drain(..) {
+            self.uni_at[folded as usize] = 0;
+            unigrams.add([folded, NONE], doc, &a, vocab);
+        }
+        for (key, a) in self.pairs.drain(..) {
+            pairs.add(key, doc, &a, vocab);
+        }
+        self.pair_at.clear();
+        self.seq.clear();
+        self.seq_starts.clear();
+    }
+}
+
+/// Analyses the documents `ids` (consecutive document ids from `first`).
+fn analyse_chunk(docs: &[SearchDoc<'_>], first: usize, ids: &[usize]) -> Chunk {
+    let mut vocab = Vocab::default();
+    let aliases = Aliases::new(&mut vocab);
+    let mut unigrams = LocalTerms::default();
+    let mut pairs = LocalTerms::default();
+    let mut acc = DocTerms::default();
+    for (j, &i) in ids.iter().enumerate() {
+        let doc = (first + j) as u32;
+        let fields = split_fields(&docs[i]);
+        acc.words(&mut vocab, &fields);
+        drop(fields);
+        acc.aliases(&vocab, &aliases);
+        acc.finish(doc, &vocab, &mut unigrams, &mut pairs);
+    }
+    Chunk {
+        unigrams: unigrams.into_shards(&vocab),
+        pairs: pairs.into_shards(&vocab),
+        vocab,
+    }
+}
+
+/// The corpus-wide vocabulary, and each chunk's ids mapped into it.
+#[derive(Debug, Default)]
+struct Global {
+    exact: Interner,
+    folded: Interner,
+    /// Every spelling: its exact id and how often it was seen.
+    spellings: FxMap<String, (u32, u64)>,
+    /// Per chunk: local exact id → global.
+    exact_maps: Vec<Vec<u32>>,
+    /// Per chunk: local folded id → global.
+    folded_maps: Vec<Vec<u32>>,
+}
+
+impl Global {
+    fn add_chunk(&mut self, vocab: &Vocab) {
+        let exact: Vec<u32> = vocab.exact.names.iter().map(|n| self.exact.id(n)).collect();
+        let folded: Vec<u32> = vocab.folded.names.iter().map(|n| self.folded.id(n)).collect();
+        for (sp, raw) in vocab.spellings.iter().zip(&vocab.raw_text) {
+            match self.spellings.get_mut(raw.as_str()) {
+                Some(entry) => entry.1 += sp.count,
+                None => {
+                    self.spellings.insert(raw.clone(), (exact[sp.exact as usize], sp.count));
+                }
+            }
+        }
+        self.exact_maps.push(exact);
+        self.folded_maps.push(folded);
+    }
+
+    /// The most common spelling of each exact id (ties: smallest).
+    fn best_spellings(&self) -> Vec<String> {
+        let mut best: Vec<Option<(u64, &str)>> = vec![None; self.exact.names.len()];
+        for (raw, &(exact, count)) in &self.spellings {
+            let slot = &mut best[exact as usize];
+            let better = match *slot {
+                None => true,
+                Some((c, text)) => count > c || (count == c && raw.as_str() < text),
+            };
+            if better {
+                *slot = Some((count, raw));
+            }
+        }
+        best.iter()
+            .enumerate()
+            .map(|(e, b)| b.map_or_else(|| self.exact.names[e].clone(), |(_, t)| t.to_owned()))
+            .collect()
+    }
+
+    /// A chunk's ids mapped: `NONE` stays `NONE`.
+    fn map(table: &[u32], ids: Ids) -> Ids {
+        ids.map(|id| table.get(id as usize).copied().unwrap_or(NONE))
+    }
+
+    /// Merges one shard's terms of every chunk, chunk after chunk (so in document order).
+    fn merge_shard(&self, parts: Vec<Part>) -> Vec<Term> {
+        // First the keys and sizes, then the postings into lists of the right size.
+        let mut ids: FxMap<Ids, usize> = FxMap::default();
+        let mut keys: Vec<Ids> = Vec::new();
+        let mut sizes: Vec<usize> = Vec::new();
+        let slots: Vec<Vec<usize>> = parts
+            .iter()
+            .enumerate()
+            .map(|(c, part)| {
+                (0..part.keys.len())
+                    .map(|i| {
+                        let key = Self::map(&self.folded_maps[c], part.keys[i]);
+                        let next = keys.len();
+                        let t = *ids.entry(key).or_insert(next);
+                        if t == next {
+                            keys.push(key);
+                            sizes.push(0);
+                        }
+                        sizes[t] += part.term(i).0.len();
+                        t
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(ids);
+        let mut terms: Vec<Term> = sizes
+            .iter()
+            .map(|&n| Term {
+                key: String::new(),
+                postings: Vec::with_capacity(n),
+                variants: Vec::new(),
+            })
+            .collect();
+        let mut remap: Vec<u32> = Vec::new();
+        for (c, (part, slots)) in parts.into_iter().zip(slots).enumerate() {
+            for (i, t) in slots.into_iter().enumerate() {
+                let (postings, variants) = part.term(i);
+                let term = &mut terms[t];
+                remap.clear();
+                for &v in variants {
+                    let v = Self::map(&self.exact_maps[c], v);
+                    let at = term.variants.iter().position(|x| *x == v).unwrap_or_else(|| {
+                        term.variants.push(v);
+                        term.variants.len() - 1
+                    });
+                    remap.push(at as u32);
+                }
+                term.postings.extend(
+                    postings
+                        .iter()
+                        .map(|p| p.with_variant(p.variant().and_then(|v| remap.get(v).copied()))),
+                );
+            }
+        }
+        for (term, key) in terms.iter_mut().zip(keys) {
+            term.key = match key[1] {
+                NONE => self.folded.name(key[0]).to_owned(),
+                b => format!("{} {}", self.folded.name(key[0]), self.folded.name(b)),
+            };
+        }
+        terms
+    }
+
+    /// Merges the terms of every chunk, sorted by key.
+    fn merge(&self, by_chunk: Vec<Vec<Part>>) -> Vec<Term> {
+        let mut by_shard: Vec<Vec<Part>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for shards in by_chunk {
+            for (s, part) in shards.into_iter().enumerate() {
+                by_shard[s].push(part);
+            }
+        }
+        let mut terms: Vec<Term> = by_shard
+            .into_par_iter()
+            .flat_map_iter(|parts| self.merge_shard(parts))
+            .collect();
+        terms.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        terms
+    }
+}
+
+impl Corpus {
+    /// Analyses every document.
+    pub fn build(docs: &[SearchDoc<'_>]) -> Corpus {
+        let order = super::step("search: order", || doc_order(docs));
+        let chunks: Vec<Chunk> = super::step("search: analyse", || {
+            order
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(c, ids)| analyse_chunk(docs, c * CHUNK, ids))
+                .collect()
+        });
+
+        let mut global = Global::default();
+        let mut uni_parts = Vec::with_capacity(chunks.len());
+        let mut pair_parts = Vec::with_capacity(chunks.len());
+        super::step("search: vocab", || {
+            for chunk in chunks {
+                global.add_chunk(&chunk.vocab);
+                uni_parts.push(chunk.unigrams);
+                pair_parts.push(chunk.pairs);
+            }
+        });
+        let (unigrams, pairs) = super::step("search: merge", || {
+            rayon::join(|| global.merge(uni_parts), || global.merge(pair_parts))
+        });
+        let spelling = super::step("search: spellings", || global.best_spellings());
+        Corpus {
+            order,
+            unigrams,
+            pairs,
+            spelling,
+            exact: global.exact.names,
+        }
+    }
 }

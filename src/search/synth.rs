@@ -296,7 +296,7 @@ fn prose(rng: &mut Rng, words: &[&str], n: usize) -> String {
 }
 
 /// `n` synthetic documents of every kind.
-pub(crate) fn portal(n: usize, seed: u64) -> Vec<SearchDoc> {
+pub(crate) fn portal(n: usize, seed: u64) -> Vec<SearchDoc<'static>> {
     let mut rng = Rng::new(seed);
     let words: Vec<&str> = PROSE.split_whitespace().collect();
     let kinds: [(&'static str, usize); 9] = [
@@ -380,7 +380,8 @@ pub(crate) fn portal(n: usize, seed: u64) -> Vec<SearchDoc> {
                 Vec::new()
             },
             summary,
-            text,
+            facts: String::new(),
+            text: text.into(),
         });
     }
     docs

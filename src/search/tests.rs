@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::analyze::{telex, tokenize};
 use super::encode::fnv1a32;
-use super::files::{FORMAT, facet_labels, facet_rows, pair_shard, pair_signature, separator, width};
+use super::files::{FORMAT, FRAG_DOCS, facet_labels, facet_rows, pair_shard, pair_signature, separator, width};
 use super::index::{Corpus, FREQUENT, SUMMARY, TITLE};
 use super::synth::portal;
 use super::{SearchDoc, SearchIndex, build_index};
@@ -187,18 +187,18 @@ pub(crate) fn entries(index: &SearchIndex, space: &str) -> Vec<(usize, Entry)> {
     out
 }
 
-fn doc(kind: &'static str, title: &str, text: &str) -> SearchDoc {
+fn doc(kind: &'static str, title: &str, text: &str) -> SearchDoc<'static> {
     SearchDoc {
         url: format!("/{}/", crate::text::slugify(title)),
         title: title.to_owned(),
         kind,
-        text: text.to_owned(),
+        text: text.to_owned().into(),
         ..SearchDoc::default()
     }
 }
 
 /// A small portal whose ranking the JS tests check.
-pub(crate) fn fixture() -> Vec<SearchDoc> {
+pub(crate) fn fixture() -> Vec<SearchDoc<'static>> {
     let mut docs = vec![
         SearchDoc {
             field: Some("Đất đai".into()),
@@ -420,18 +420,34 @@ fn fragments_hold_escaped_json_and_short_excerpts() {
         .files
         .iter()
         .filter(|f| f.path.starts_with("search/f/"))
-        .map(|f| serde_json::from_slice::<Value>(&f.bytes).unwrap())
+        .flat_map(|f| serde_json::from_slice::<Vec<Value>>(&f.bytes).unwrap())
         .find(|v| v["t"] == "Hoà Bình đạt chuẩn nông thôn mới")
         .unwrap();
     assert!(news["x"].as_str().unwrap().contains("<script>"));
     assert_eq!(news["d"], "20/03/2026");
     let long = SearchDoc {
-        text: "chữ ".repeat(2000),
+        text: "chữ ".repeat(2000).into(),
         ..doc("news", "Dài", "")
     };
     let index = build_index(&[long]);
     let frag = index.files.iter().find(|f| f.path.starts_with("search/f/")).unwrap();
     assert!(frag.bytes.len() < 1_000, "{}", frag.bytes.len());
+}
+
+#[test]
+fn fragments_are_bundled_in_document_order() {
+    let docs = fixture();
+    let index = build_index(&docs);
+    let m = manifest(&index);
+    let per = m["frag"]["per"].as_u64().unwrap() as usize;
+    assert_eq!(per, FRAG_DOCS);
+    assert_eq!(m["frag"]["n"].as_u64().unwrap() as usize, docs.len().div_ceil(per));
+    let files = by_path(&index);
+    let corpus = Corpus::build(&docs);
+    for (d, &i) in corpus.order.iter().enumerate() {
+        let list: Vec<Value> = serde_json::from_slice(files[space_path(&m, "frag", d / per).as_str()]).unwrap();
+        assert_eq!(list[d % per]["u"], docs[i].url.as_str(), "document {d}");
+    }
 }
 
 #[test]

@@ -183,11 +183,13 @@ test('k. markup in indexed content shows as text and never runs', async () => {
   let rewritten = 0;
   await page.route('**/search/f/**', async (route) => {
     const resp = await route.fetch();
-    const frag = JSON.parse(await resp.text());
-    frag.t = `${injected} ${frag.t}`;
-    frag.x = `${injected} ${frag.x ?? ''}`;
+    const frags = JSON.parse(await resp.text());
+    for (const frag of frags) {
+      frag.t = `${injected} ${frag.t}`;
+      frag.x = `${injected} ${frag.x ?? ''}`;
+    }
     rewritten++;
-    await route.fulfill({ response: resp, body: JSON.stringify(frag), contentType: 'application/json; charset=utf-8' });
+    await route.fulfill({ response: resp, body: JSON.stringify(frags), contentType: 'application/json; charset=utf-8' });
   });
   try {
     await page.goto(`${searchUrl}?q=${encodeURIComponent('dang ky khai sinh')}`, { waitUntil: 'domcontentloaded' });

@@ -314,7 +314,7 @@
 
     async open() {
       const m = JSON.parse(await this.get(this.url, 'text'));
-      if (m.v !== 1) throw new Error('search index format ' + m.v);
+      if (m.v !== 2) throw new Error('search index format ' + m.v);
       this.m = m;
       this.n = m.docs;
       this.bounds = m.uni.keys ? m.uni.keys.split(',') : [];
@@ -380,8 +380,10 @@
       return this.load(new URL(this.m.vocab, this.url).href, 'text', (t) => (t ? t.split('\n') : []));
     }
 
-    frag(i) {
-      return this.load(this.file('frag', i), 'text', JSON.parse);
+    /** The result fragment of document `d`: item `d % per` of fragment file `d / per`. */
+    frag(d) {
+      const per = this.m.frag.per || 1;
+      return this.load(this.file('frag', Math.floor(d / per)), 'text', JSON.parse).then((list) => (Array.isArray(list) ? list[d % per] : null) || null);
     }
   }
 
