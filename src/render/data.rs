@@ -10,6 +10,7 @@ use crate::diag::Diagnostics;
 use crate::model::kinds::KindData;
 use crate::model::{Item, Kind, Section};
 use crate::numbers;
+use crate::tables::csv_cell;
 use crate::write::Writer;
 
 use super::RenderContext;
@@ -144,7 +145,7 @@ pub fn to_csv(records: &[Vec<(&'static str, Value)>]) -> String {
         }
     }
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _header = w.write_record(&columns);
+    let _header = csv_cell::write_record(&mut w, &columns);
     for r in records {
         let row: Vec<String> = columns
             .iter()
@@ -154,7 +155,7 @@ pub fn to_csv(records: &[Vec<(&'static str, Value)>]) -> String {
                 Some(v) => v.to_string(),
             })
             .collect();
-        let _row = w.write_record(&row);
+        let _row = csv_cell::write_record(&mut w, &row);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -48,6 +48,7 @@
 use serde::Serialize;
 
 use super::chart::{Chart, bar_chart};
+use super::csv_cell;
 use super::decimal::{CellNumber, Convention, Decimal, SCALE, read_numbers};
 use super::records::read_records;
 use crate::diag::Diagnostic;
@@ -195,11 +196,11 @@ impl BudgetTable {
         let mut header = vec!["code".to_owned(), "name".to_owned(), "level".to_owned()];
         header.extend(self.columns.iter().map(|c| c.title.clone()));
         // Writing to a Vec cannot fail.
-        let _ = w.write_record(&header);
+        let _ = csv_cell::write_record(&mut w, &header);
         for row in &self.rows {
             let mut record = vec![row.code.clone(), row.name.clone(), (row.level + 1).to_string()];
             record.extend(row.values.iter().map(|v| v.map(Decimal::to_plain).unwrap_or_default()));
-            let _ = w.write_record(&record);
+            let _ = csv_cell::write_record(&mut w, &record);
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }

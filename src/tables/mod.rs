@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod chart;
+pub mod csv_cell;
 pub mod decimal;
 pub mod records;
 pub mod statistics;

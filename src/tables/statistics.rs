@@ -30,6 +30,7 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use super::chart::{Chart, bar_chart, line_chart};
+use super::csv_cell;
 use super::decimal::{CellNumber, Decimal, Reading, classify, read_numbers};
 use super::records::read_records;
 use crate::diag::Diagnostic;
@@ -686,11 +687,11 @@ impl StatsTable {
             .from_writer(Vec::new());
         // Writing to a Vec cannot fail.
         let columns = self.export_columns();
-        let _ = w.write_record(&columns);
+        let _ = csv_cell::write_record(&mut w, &columns);
         match self {
             StatsTable::Generic(t) => {
                 for (_, cells) in &t.rows {
-                    let _ = w.write_record(cells);
+                    let _ = csv_cell::write_record(&mut w, cells);
                 }
             }
             StatsTable::Dossier(_) => {
@@ -707,7 +708,7 @@ impl StatsTable {
                             other => other.to_string(),
                         })
                         .collect();
-                    let _ = w.write_record(&record);
+                    let _ = csv_cell::write_record(&mut w, &record);
                 }
             }
         }

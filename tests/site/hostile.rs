@@ -600,3 +600,59 @@ fn unsafe_html_opt_in_passes_raw_html() {
     assert!(html.contains("&lt;iframe src=&quot;https://x&quot;&gt;"), "{html}");
     assert!(html.contains("Một <b>chữ</b> đậm."), "{html}");
 }
+
+#[test]
+fn csv_downloads_keep_formulas_as_text() {
+    let site = TempSite::fixture("minimal");
+    site.write(
+        "content/tin-tuc/cong-thuc.md",
+        "---\ntitle: '=HYPERLINK(\"https://x.example/\",\"bấm\")'\ndate: 2026-03-01\n---\nNội dung.\n",
+    );
+    site.write(
+        "content/ngan-sach/_section.yaml",
+        "kind: budget\ntitle: \"Ngân sách\"\n",
+    );
+    site.write(
+        "content/ngan-sach/du-toan.yaml",
+        "title: Dự toán\nslug: du-toan\nfiscal_year: 2026\nstage: estimate\nunit: triệu đồng\ndate: 2026-01-10\ntable: du-toan.csv\n",
+    );
+    site.write(
+        "content/ngan-sach/du-toan.csv",
+        "Mã,Nội dung,Dự toán\nA,@SUM(1),-1250.5\n",
+    );
+    site.write(
+        "content/thong-ke/_section.yaml",
+        "kind: statistics\ntitle: \"Thống kê\"\n",
+    );
+    site.write(
+        "content/thong-ke/dan-so.yaml",
+        "title: Dân số\nslug: dan-so\ntable: dan-so.csv\n",
+    );
+    site.write("content/thong-ke/dan-so.csv", "Khu phố,Dân số\n+cmd|' /C calc'!A0,-\n");
+    let r = site.build();
+    assert!(r.success, "{}", messages(&r));
+    let mut csvs = Vec::new();
+    for entry in walkdir::WalkDir::new(site.output()).sort_by_file_name() {
+        let entry = entry.expect("walk the output");
+        if entry.path().extension().is_some_and(|e| e == "csv") {
+            csvs.push(std::fs::read_to_string(entry.path()).expect("read a CSV download"));
+        }
+    }
+    let all = csvs.concat();
+    for expected in ["'=HYPERLINK", "'@SUM(1)", "-1250.5", "\n'+cmd|' /C calc'!A0,-\n"] {
+        assert!(all.contains(expected), "{expected} not in the CSV downloads:\n{all}");
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(all.as_bytes());
+    for record in reader.records() {
+        for cell in &record.expect("a CSV record") {
+            assert!(
+                !cell.starts_with(['=', '+', '@'])
+                    && (!cell.starts_with('-') || cell == "-" || cell.parse::<f64>().is_ok()),
+                "a cell a spreadsheet would run: {cell:?}"
+            );
+        }
+    }
+}
