@@ -147,8 +147,26 @@ fn check_menu(config: &crate::config::SiteConfig, sections: &[crate::model::Sect
     }
 }
 
+/// Fixes glibc's mmap threshold at 256 KiB. By default glibc raises it up to 32 MiB each time a
+/// large block is freed, after which the build's large vectors (search postings, page buffers,
+/// item text) come from the heap arenas, whose freed memory is rarely given back: at 30,000 items
+/// that fragmentation was a third of the peak resident memory. Other C libraries: nothing to do.
+pub fn limit_heap_fragmentation() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn mallopt(param: i32, value: i32) -> i32;
+        }
+        const M_MMAP_THRESHOLD: i32 = -3;
+        // SAFETY: `mallopt` is glibc's; it only changes a parameter of the allocator, under its
+        // own lock.
+        let _accepted = unsafe { mallopt(M_MMAP_THRESHOLD, 256 * 1024) };
+    }
+}
+
 /// Builds a site. The previous output is replaced only when no error was found.
 pub fn build(options: &BuildOptions) -> BuildReport {
+    limit_heap_fragmentation();
     let start = Instant::now();
     let progress = crate::progress::Progress::new(options.progress);
     let diags = Diagnostics::new();

@@ -141,10 +141,14 @@ pub fn render_selected(
     let facet_sigs = facet_signatures(&facets_of);
     let planned = crate::timing::timed("plan: signatures", || plan_renders(&ctx, &jobs, &facet_sigs, selection));
 
-    let (search_manifest, rendered) = rayon::join(
-        || search_index(site, out, search),
-        || crate::timing::timed("pages", || render_pages(&ctx, &jobs, &planned, &tags, out, diags)),
-    );
+    let pages = || crate::timing::timed("pages", || render_pages(&ctx, &jobs, &planned, &tags, out, diags));
+    let (search_manifest, rendered) = if overlap_search(site) {
+        rayon::join(|| search_index(site, out, search), pages)
+    } else {
+        // One after the other, so that the peaks of the two do not add up.
+        let manifest = search_index(site, out, search);
+        (manifest, pages())
+    };
     let search_page = jobs
         .iter()
         .zip(&planned)
@@ -174,6 +178,16 @@ pub fn render_selected(
     }
 }
 
+/// Sites up to this many items build the search index while the pages render; larger ones
+/// build it first, so that the memory of the index and that of the page render never add up
+/// (at 100,000 items their sum was most of the peak).
+const OVERLAP_MAX_ITEMS: usize = 20_000;
+
+/// Whether the search index builds while the pages render (see [`OVERLAP_MAX_ITEMS`]).
+fn overlap_search(site: &Site) -> bool {
+    site.items.len() <= OVERLAP_MAX_ITEMS
+}
+
 /// Builds and writes the search index (or keeps the previous one); returns its manifest URL.
 fn search_index(site: &Site, out: &Writer, search: SearchMode) -> Option<String> {
     if let SearchMode::Keep(previous) = search {
@@ -184,7 +198,9 @@ fn search_index(site: &Site, out: &Writer, search: SearchMode) -> Option<String>
     }
     let docs: Vec<crate::search::SearchDoc> = site.items.iter().map(|it| search_doc(site, it)).collect();
     let index = crate::timing::timed("search index", || crate::search::build_index(&docs));
-    for f in &index.files {
+    drop(docs);
+    // Each file's bytes are freed once written.
+    for f in index.files {
         out.write(&f.path, &f.bytes);
     }
     (!index.manifest_path.is_empty()).then(|| site.config.link(&index.manifest_path))

@@ -25,6 +25,11 @@ pub struct Shared {
     home_crumb: Value,
     /// Interface strings of the languages other than the default one.
     strings: BTreeMap<String, Value>,
+    /// Per section, per facet: each value's view, none active, built on first use. Every list
+    /// page of a section shows all of them, so they are shared, not built per list: a section
+    /// has a list per facet value, and lists each holding every value's view made the memory
+    /// grow with the square of the number of values (agencies grow with the site).
+    facets: Vec<OnceLock<Vec<Vec<Value>>>>,
 }
 
 impl Shared {
@@ -46,6 +51,7 @@ impl Shared {
             section_crumbs,
             home_crumb,
             strings,
+            facets: (0..site.sections.len()).map(|_| OnceLock::new()).collect(),
         }
     }
 }
@@ -294,7 +300,7 @@ pub fn list<'a>(
 ) -> Page<'a> {
     let site = ctx.site;
     let c = &site.config;
-    let (common, crumbs) = shared.get_or_init(|| list_shared(ctx, l, facets));
+    let (common, crumbs) = shared.get_or_init(|| list_shared(ctx, l));
     let total = plan::page_count(l.items.len(), l.per_page);
     let start = (page - 1).saturating_mul(l.per_page);
     let ids: Vec<usize> = l.items.iter().skip(start).take(l.per_page).copied().collect();
@@ -308,6 +314,7 @@ pub fn list<'a>(
     let page_v = page_map(ctx, "list", &title, &url, description, crumbs.clone());
     let mut t = ctx.page_context(&c.language, page_v);
     let mut view = common.clone();
+    view.insert("facets".into(), facet_views(ctx, l, facets));
     view.insert("items".into(), ctx.cards(&ids));
     let pages = pagination::view(page, total, |n| c.link(&plan::page_url(&l.url, n)));
     view.insert("pagination".into(), pages);
@@ -319,9 +326,9 @@ pub fn list<'a>(
     }
 }
 
-/// What every page of list `l` shows: title, kind, section, filter, count, facets, links; and
-/// its breadcrumbs.
-fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Facet]>) -> (Map, Vec<Value>) {
+/// What every page of list `l` shows besides its facets: title, kind, section, filter, count,
+/// links; and its breadcrumbs.
+fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
     let site = ctx.site;
     let c = &site.config;
     let mut crumbs = ctx.crumbs(l.section);
@@ -352,39 +359,43 @@ fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Fac
         ("section", section_v.into()),
         ("filter", filter_v.into()),
         ("count", l.items.len().into()),
-        ("facets", facet_views(ctx, l, section, facets)),
         ("links", tv::from_json(&serde_json::Value::Array(links))),
     ]);
     (map, crumbs)
 }
 
-/// The facet navigation of a list: each facet's values with URL, count and whether active.
-fn facet_views(
-    ctx: &RenderContext<'_>,
-    l: &ListPlan,
-    section: Option<&Section>,
-    facets: Option<&[plan::Facet]>,
-) -> Value {
-    let c = &ctx.site.config;
-    let sec_url = section.map_or("", |s| s.url.as_str());
+/// The facet navigation of a list: each facet's values with URL, count and whether active (the
+/// value `l` is the list of). The values' views are the section's, shared; only the active one
+/// is built for the page.
+fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Facet]>) -> Value {
+    let facets = facets.unwrap_or(&[]);
+    let section = l.section.map(|s| &ctx.site.sections[s]);
+    let built;
+    let base = match l.section.and_then(|s| ctx.shared.facets.get(s)) {
+        Some(cell) => cell.get_or_init(|| facet_values(ctx, section, facets)),
+        None => {
+            built = facet_values(ctx, section, facets);
+            &built
+        }
+    };
     facets
-        .unwrap_or(&[])
         .iter()
-        .map(|f| {
+        .zip(base)
+        .map(|(f, views)| {
             let values: Vec<Value> = f
                 .values
                 .iter()
-                .map(|(slug, label, members)| {
+                .zip(views)
+                .map(|((slug, label, members), view)| {
                     let active = l
                         .filter
                         .as_ref()
                         .is_some_and(|(seg, lab)| seg == f.segment && lab == label);
-                    tv::map([
-                        ("label", label.as_str().into()),
-                        ("url", c.link(&format!("{sec_url}{}/{slug}/", f.segment)).into()),
-                        ("count", members.len().into()),
-                        ("active", active.into()),
-                    ])
+                    if active {
+                        facet_value(ctx, section, f, slug, label, members.len(), true)
+                    } else {
+                        view.clone()
+                    }
                 })
                 .collect();
             tv::map([
@@ -395,6 +406,41 @@ fn facet_views(
         })
         .collect::<Vec<Value>>()
         .into()
+}
+
+/// Each facet's value views, none active.
+fn facet_values(ctx: &RenderContext<'_>, section: Option<&Section>, facets: &[plan::Facet]) -> Vec<Vec<Value>> {
+    facets
+        .iter()
+        .map(|f| {
+            f.values
+                .iter()
+                .map(|(slug, label, members)| facet_value(ctx, section, f, slug, label, members.len(), false))
+                .collect()
+        })
+        .collect()
+}
+
+/// One facet value's view: label, URL, count, whether active.
+fn facet_value(
+    ctx: &RenderContext<'_>,
+    section: Option<&Section>,
+    f: &plan::Facet,
+    slug: &str,
+    label: &str,
+    count: usize,
+    active: bool,
+) -> Value {
+    let sec_url = section.map_or("", |s| s.url.as_str());
+    tv::map([
+        ("label", label.into()),
+        (
+            "url",
+            ctx.site.config.link(&format!("{sec_url}{}/{slug}/", f.segment)).into(),
+        ),
+        ("count", count.into()),
+        ("active", active.into()),
+    ])
 }
 
 /// The index of all tags, with counts.
