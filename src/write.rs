@@ -83,6 +83,21 @@ impl Writer {
         Ok(w)
     }
 
+    /// In-place mode: replaces the content hashes of the files already there (see
+    /// [`Writer::in_place`]).
+    pub fn with_previous(mut self, previous: HashMap<String, u64>) -> Writer {
+        self.in_place = Some(previous);
+        self
+    }
+
+    /// In-place mode: the hashes the writer started from, updated with those of every file
+    /// written (or found unchanged) since.
+    pub fn into_hashes(self) -> HashMap<String, u64> {
+        let mut all = self.in_place.unwrap_or_default();
+        all.extend(self.hashes.into_inner().unwrap_or_else(|e| e.into_inner()));
+        all
+    }
+
     /// Content hashes of every file written (or found unchanged) in in-place mode.
     pub fn hashes(&self) -> HashMap<String, u64> {
         self.hashes.lock().unwrap_or_else(|e| e.into_inner()).clone()
