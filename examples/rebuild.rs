@@ -45,8 +45,9 @@ fn main() {
         session.refresh_search();
         let search_ms = t.elapsed().as_secs_f64() * 1000.0;
         println!(
-            "edit {n}: page written in {page_ms:.0} ms ({} pages rendered), search index in {search_ms:.0} ms",
-            r.rendered
+            "edit {n}: page written in {page_ms:.0} ms ({} pages rendered{}), search index in {search_ms:.0} ms",
+            r.rendered,
+            if r.kept_plan { ", plan kept" } else { ", planned again" }
         );
         pages.push(page_ms);
         search.push(search_ms);

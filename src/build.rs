@@ -224,7 +224,10 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     let staging = write::staging_path(&output);
     write::remove_leftover(&staging);
     let writer = match Writer::new(staging.clone()) {
-        Ok(w) => crate::timing::timed("previous output", || w.link_from(&output)),
+        Ok(w) => crate::timing::timed("previous output", || {
+            w.link_from(&output)
+                .with_manifest(write::manifest_path(&options.site, &output), &output)
+        }),
         Err(e) => {
             diags.push(
                 Diagnostic::error(
@@ -280,6 +283,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         );
     } else {
         report.success = true;
+        crate::timing::timed("manifest", || writer.save_manifest(&output));
     }
     report.diagnostics = diags.sorted();
     report.seconds = start.elapsed().as_secs_f64();

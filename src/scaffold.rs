@@ -495,7 +495,7 @@ pub fn skeleton(today: civil::Date) -> Vec<(String, String)> {
     let last = year - 1;
     let mut f: Vec<(String, String)> = Vec::new();
     let mut add = |path: &str, text: String| f.push((path.to_owned(), text));
-    add(".gitignore", "output/\n".into());
+    add(".gitignore", "output/\n.minhbach-cache/\n".into());
     add(
         "site.yaml",
         "# Cấu hình cổng thông tin: xem docs/content-model.md của minhbach.

@@ -1,6 +1,8 @@
 //! Incremental rebuilds for the development server: the site stays loaded in memory; a change
 //! to one content item reloads only that file and re-renders only the pages that show it (or
-//! whose lists it moves), and only files whose content changed are written.
+//! whose lists it moves), and only files whose content changed are written. An edit that moves
+//! the item in no list (its URL, date, tags, facets… unchanged) does not even plan the site again:
+//! the last render's plan is kept and says which pages show the item.
 //!
 //! Anything else (site.yaml, a section, a catalog or table, templates, static files) reloads
 //! the whole site, still writing only what changed. A failed rebuild changes nothing: the last
@@ -28,6 +30,10 @@ struct State {
     hashes: HashMap<String, u64>,
     /// Manifest URL of the search index in the output.
     search_manifest: Option<String>,
+    /// The plan of the last render, reused by edits that do not change it.
+    plan: Option<crate::render::Plan>,
+    /// Link targets of the site (its pages and source files), built on the first edit.
+    targets: Option<crate::link::LinkTargets>,
 }
 
 /// A site kept loaded between rebuilds, writing into one output folder in place.
@@ -48,6 +54,9 @@ pub struct Rebuild {
     pub rendered: usize,
     /// Whether the whole site was reloaded.
     pub full: bool,
+    /// Whether the pages were re-rendered from the previous render's plan (an edit that moved
+    /// the item in no list), without planning the site again.
+    pub kept_plan: bool,
 }
 
 impl Session {
@@ -171,8 +180,12 @@ impl Session {
                 signatures: HashMap::new(),
                 hashes: HashMap::new(),
                 search_manifest: None,
+                plan: None,
+                targets: None,
             };
             finish_writes(&self.output, &writer, &mut state, outcome, Coverage::Everything);
+            // Ready for the first edit.
+            state.targets = Some(link_targets(&state.site));
             out.report.files = state.hashes.len();
             self.state = Some(state);
             self.search_stale = false;
@@ -182,6 +195,11 @@ impl Session {
 
     /// Reloads only the changed item files. `None` when a full reload is needed instead.
     fn incremental(&mut self, changed: &[String]) -> Option<Rebuild> {
+        if let [rel] = changed {
+            if let Some(out) = self.edit_in_plan(rel) {
+                return Some(out);
+            }
+        }
         let state = self.state.as_mut()?;
         let root = self.options.site.clone();
         let config = &state.site.config;
@@ -220,16 +238,9 @@ impl Session {
             root: &root,
             canonical_root: &canonical_root,
         };
-        let extra: Vec<String> = state
-            .site
-            .sections
-            .iter()
-            .map(|s| s.url.clone())
-            .chain(["search/".to_owned(), "tags/".to_owned()])
-            .collect();
-        let targets = crate::timing::timed("incremental: link targets", || {
-            crate::link::LinkTargets::new(&state.site.items, extra)
-        });
+        let targets = link_targets(&state.site);
+        // These targets are the new site's: the old ones go, whatever comes of the edit.
+        state.targets = None;
         let publish = crate::link::Publish::default();
         {
             let (_, new_items) = state.site.items.split_at_mut(first_new);
@@ -258,6 +269,7 @@ impl Session {
                 report,
                 rendered: 0,
                 full: false,
+                kept_plan: false,
             });
         }
         urls.extend(state.site.items[first_new..].iter().map(|i| i.url.clone()));
@@ -290,20 +302,136 @@ impl Session {
         crate::timing::timed("incremental: finish", || {
             finish_writes(&self.output, &writer, state, outcome, Coverage::Pages);
         });
+        state.targets = Some(targets);
         self.search_stale = true;
-        let report = BuildReport {
-            success: !diags.has_errors(),
-            diagnostics: diags.sorted(),
-            items: state.site.items.len(),
-            files: state.hashes.len(),
-            ..BuildReport::default()
-        };
-        Some(Rebuild {
-            report,
-            rendered,
-            full: false,
-        })
+        Some(edited(state, &diags, rendered, false))
     }
+
+    /// The fast path of an edit to one item file: when its items keep everything the render's
+    /// plan reads from them (see [`crate::render::plan::plan_key`]), they are replaced in place
+    /// and only the pages showing them are rendered, from the kept plan. `None` (nothing
+    /// changed) when the edit needs the general path.
+    fn edit_in_plan(&mut self, rel: &str) -> Option<Rebuild> {
+        let state = self.state.as_mut()?;
+        state.plan.as_ref()?;
+        let root = &self.options.site;
+        let config = &state.site.config;
+        let sections = &state.site.sections;
+        let load_options = LoadOptions {
+            drafts: self.options.drafts,
+            now: crate::build::now(),
+        };
+        let mut local = Vec::new();
+        let mut fresh = crate::timing::timed("incremental: load", || {
+            crate::load::load_file(root, rel, sections, config, load_options, &mut local)
+        })?;
+        let diags = Diagnostics::new();
+        diags.extend(local);
+        if diags.has_errors() {
+            return None;
+        }
+        fresh.sort_by_key(|i| i.pos.line);
+        let at: Vec<usize> = (0..state.site.items.len())
+            .filter(|k| state.site.items[*k].file == rel)
+            .collect();
+        if at.is_empty() || at.len() != fresh.len() {
+            return None;
+        }
+        crate::link::assign_urls(config, sections, &mut fresh, &Diagnostics::new());
+        let same_plan = at.iter().zip(&fresh).all(|(k, new)| {
+            let old = &state.site.items[*k];
+            let title_orders = sections.get(old.section).is_some_and(crate::render::plan::title_orders);
+            crate::render::plan::plan_key(old, title_orders) == crate::render::plan::plan_key(new, title_orders)
+        });
+        if !same_plan {
+            return None;
+        }
+        let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        let reader = SiteReader {
+            root,
+            canonical_root: &canonical_root,
+        };
+        let site = &state.site;
+        let targets = state.targets.get_or_insert_with(|| link_targets(site));
+        let publish = crate::link::Publish::default();
+        crate::link::render_items(config, &reader, targets, &mut fresh, &publish, &diags);
+        crate::pii::scan_site(config, &fresh, &diags);
+        if diags.has_errors() {
+            // Nothing was changed yet: the last good site stays.
+            let report = BuildReport {
+                diagnostics: diags.sorted(),
+                ..BuildReport::default()
+            };
+            return Some(Rebuild {
+                report,
+                ..Rebuild::default()
+            });
+        }
+        let writer = Writer::in_place(self.output.clone(), HashMap::new())
+            .ok()?
+            .with_previous(std::mem::take(&mut state.hashes));
+        for (k, item) in at.iter().zip(fresh) {
+            state.site.items[*k] = item;
+        }
+        for (rel, src) in publish.into_files() {
+            if !writer.contains(&rel) {
+                writer.copy(&rel, &src);
+            }
+            state.site.files.insert(rel, src);
+        }
+        let plan = state.plan.as_mut()?;
+        let rendered = crate::timing::timed("incremental: render", || {
+            crate::render::render_from_plan(
+                &state.site,
+                &state.theme,
+                &writer,
+                &diags,
+                plan,
+                &at,
+                state.search_manifest.as_deref(),
+            )
+        });
+        for e in writer.errors() {
+            diags.push(Diagnostic::error(self.output.display().to_string(), 0, 0, e));
+        }
+        state.hashes = writer.into_hashes();
+        let Some(rendered) = rendered else {
+            // The plan does not fit the site (it cannot happen): plan again.
+            state.plan = None;
+            return None;
+        };
+        self.search_stale = true;
+        Some(edited(state, &diags, rendered, true))
+    }
+}
+
+/// The outcome of an incremental rebuild that rendered `rendered` pages of the site in `state`.
+fn edited(state: &State, diags: &Diagnostics, rendered: usize, kept_plan: bool) -> Rebuild {
+    let report = BuildReport {
+        success: !diags.has_errors(),
+        diagnostics: diags.sorted(),
+        items: state.site.items.len(),
+        files: state.hashes.len(),
+        ..BuildReport::default()
+    };
+    Rebuild {
+        report,
+        rendered,
+        full: false,
+        kept_plan,
+    }
+}
+
+/// What links in items can point to: every item's page and source file, and generated pages.
+fn link_targets(site: &Site) -> crate::link::LinkTargets {
+    crate::timing::timed("incremental: link targets", || {
+        let extra = site
+            .sections
+            .iter()
+            .map(|s| s.url.clone())
+            .chain(["search/".to_owned(), "tags/".to_owned()]);
+        crate::link::LinkTargets::new(&site.items, extra)
+    })
 }
 
 /// Whether a changed path can be handled by reloading just that item.
@@ -372,4 +500,5 @@ fn finish_writes(
     state.hashes = hashes;
     state.signatures = outcome.signatures;
     state.search_manifest = outcome.search_manifest;
+    state.plan = outcome.plan;
 }

@@ -8,7 +8,8 @@
 //!
 //! A rebuild into an existing output does not write what did not change: a file whose bytes
 //! equal those of the previous output's file at the same path is hard-linked from it into the
-//! staging folder ([`Writer::link_from`]). Only changed files get new inodes, and removing the
+//! staging folder ([`Writer::link_from`]); a manifest the previous build kept in the site folder
+//! ([`Writer::with_manifest`]) tells most of them without reading them. Only changed files get new inodes, and removing the
 //! previous tree after the swap frees only those. No code path here ever opens an existing file
 //! for writing (new files are created with `create_new`, in-place updates are written beside and
 //! renamed), so a file shared by a link is never changed through either of its names.
@@ -26,6 +27,37 @@ struct Previous {
     files: HashMap<String, u64>,
 }
 
+/// What a build records of one file it wrote (or linked), to skip reading it next time: its
+/// content hash, and its size, modification time and inode number when written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Written {
+    hash: u64,
+    len: u64,
+    mtime: i128,
+    ino: u64,
+}
+
+/// A manifest's entries: output path → (what was written, the file's status-change time).
+type Entries = HashMap<String, (Written, i128)>;
+
+/// The manifest of the output's files (see [`Writer::with_manifest`]).
+struct Manifest {
+    /// Where it is kept.
+    path: PathBuf,
+    /// The output folder it describes, as written in its first line.
+    output: String,
+    /// The previous build's entries, with the status-change time of each file: output path →
+    /// (what was written, ctime).
+    previous: Entries,
+    /// When the previous manifest was written (its modification time): files whose status
+    /// changed since are not trusted.
+    since: i128,
+    /// This build's files.
+    recorded: Mutex<HashMap<String, Written>>,
+    /// Files of the previous output the manifest vouched for (same or changed, not read).
+    known: AtomicUsize,
+}
+
 /// Collects the files of one build in a staging folder.
 pub struct Writer {
     staging: PathBuf,
@@ -38,6 +70,7 @@ pub struct Writer {
     in_place: Option<HashMap<String, u64>>,
     hashes: Mutex<HashMap<String, u64>>,
     previous: Option<Previous>,
+    manifest: Option<Manifest>,
     linked: AtomicUsize,
 }
 
@@ -54,6 +87,7 @@ impl Writer {
             in_place: None,
             hashes: Mutex::default(),
             previous: None,
+            manifest: None,
             linked: AtomicUsize::new(0),
         })
     }
@@ -69,6 +103,115 @@ impl Writer {
         self
     }
 
+    /// Keeps a manifest of the output at `path` (outside the output: see [`manifest_path`]):
+    /// the content hash of every file written, with the file's size, times and inode number.
+    /// With [`Writer::link_from`], a file of the previous output whose size, modification and
+    /// status-change times and inode number are still those the manifest recorded, and older
+    /// than the manifest, is known by its hash: it is linked without being read when the hash
+    /// matches, written anew when not. Any other file (no manifest, another output's, a file
+    /// changed since) is compared byte for byte. [`Writer::save_manifest`] replaces it after a
+    /// successful build.
+    pub fn with_manifest(mut self, path: PathBuf, output: &Path) -> Writer {
+        let output = manifest_output(output);
+        let (previous, since) = read_manifest(&path, &output).unwrap_or_default();
+        self.manifest = Some(Manifest {
+            path,
+            output,
+            previous,
+            since,
+            recorded: Mutex::default(),
+            known: AtomicUsize::new(0),
+        });
+        self
+    }
+
+    /// Writes the manifest of the output now at `output` (the staging folder put in place),
+    /// atomically; entries whose file is no longer as written are left out. Failing to write
+    /// it only means the next build compares bytes.
+    pub fn save_manifest(&self, output: &Path) {
+        use rayon::prelude::*;
+        use std::os::unix::fs::MetadataExt as _;
+        let Some(m) = &self.manifest else { return };
+        let recorded = std::mem::take(&mut *m.recorded.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut lines: Vec<(String, String)> = recorded
+            .into_par_iter()
+            .filter(|(rel, _)| !rel.contains(['\n', '\t']))
+            .filter_map(|(rel, w)| {
+                let meta = std::fs::symlink_metadata(output.join(&rel)).ok()?;
+                let same = meta.is_file() && meta.len() == w.len && meta.ino() == w.ino && mtime(&meta) == w.mtime;
+                let line = format!("{:016x}\t{}\t{}\t{}\t{}\t", w.hash, w.len, w.mtime, ctime(&meta), w.ino);
+                same.then_some((rel, line))
+            })
+            .collect();
+        lines.par_sort_unstable();
+        let mut text = format!("{MANIFEST_HEADER}\t{}\n", m.output);
+        for (rel, fields) in &lines {
+            text.push_str(fields);
+            text.push_str(rel);
+            text.push('\n');
+        }
+        if std::env::var_os("MINHBACH_TIMINGS").is_some() {
+            eprintln!(
+                "[timing] files known by the manifest (not read): {}",
+                m.known.load(Ordering::Relaxed)
+            );
+        }
+        let saved = m
+            .path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| replace_file(&m.path, |tmp| write_new(tmp, text.as_bytes())));
+        if saved.is_err() {
+            let _removed = std::fs::remove_file(&m.path);
+        }
+    }
+
+    /// What the manifest says of the previous output's file `rel` (inode `ino`, at `path`)
+    /// against the content to write (`hash`, `len`): `Some(true)` same, `Some(false)` changed,
+    /// `None` unknown (compare the bytes); with the file's metadata.
+    fn manifest_says(
+        &self,
+        rel: &str,
+        path: &Path,
+        ino: u64,
+        hash: u64,
+        len: u64,
+    ) -> Option<(bool, std::fs::Metadata)> {
+        use std::os::unix::fs::MetadataExt as _;
+        let m = self.manifest.as_ref()?;
+        let (w, c) = m.previous.get(rel)?;
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        let unchanged = meta.is_file()
+            && meta.ino() == ino
+            && w.ino == ino
+            && meta.len() == w.len
+            && mtime(&meta) == w.mtime
+            && ctime(&meta) == *c
+            && *c < m.since;
+        if unchanged {
+            m.known.fetch_add(1, Ordering::Relaxed);
+        }
+        unchanged.then_some((w.hash == hash && w.len == len, meta))
+    }
+
+    /// Records what was written at `rel` for the manifest.
+    fn record(&self, rel: &str, hash: Option<u64>, meta: &std::fs::Metadata) {
+        use std::os::unix::fs::MetadataExt as _;
+        let (Some(m), Some(hash)) = (&self.manifest, hash) else {
+            return;
+        };
+        let w = Written {
+            hash,
+            len: meta.len(),
+            mtime: mtime(meta),
+            ino: meta.ino(),
+        };
+        m.recorded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(rel.to_owned(), w);
+    }
+
     /// Number of files hard-linked from the previous output.
     pub fn linked_count(&self) -> usize {
         self.linked.load(Ordering::Relaxed)
@@ -81,6 +224,21 @@ impl Writer {
         let mut w = Writer::new(dir)?;
         w.in_place = Some(previous);
         Ok(w)
+    }
+
+    /// In-place mode: replaces the content hashes of the files already there (see
+    /// [`Writer::in_place`]).
+    pub fn with_previous(mut self, previous: HashMap<String, u64>) -> Writer {
+        self.in_place = Some(previous);
+        self
+    }
+
+    /// In-place mode: the hashes the writer started from, updated with those of every file
+    /// written (or found unchanged) since.
+    pub fn into_hashes(self) -> HashMap<String, u64> {
+        let mut all = self.in_place.unwrap_or_default();
+        all.extend(self.hashes.into_inner().unwrap_or_else(|e| e.into_inner()));
+        all
     }
 
     /// Content hashes of every file written (or found unchanged) in in-place mode.
@@ -121,7 +279,7 @@ impl Writer {
             if self.in_place.is_some() {
                 return replace_file(&dest, |tmp| copy_new(src, tmp)).map_err(failed);
             }
-            if let Some(n) = self.link_unchanged(rel, &dest, |prev| same_files(src, prev)) {
+            if let Some(n) = self.link_unchanged(rel, &dest, None, |prev| same_files(src, prev)) {
                 return Ok(n);
             }
             copy_new(src, &dest).map_err(failed)
@@ -134,24 +292,35 @@ impl Writer {
         }
     }
 
-    /// Links `rel` from the previous output when `same` says its file there holds the bytes
+    /// Links `rel` from the previous output when the manifest (by `known`, the content hash
+    /// and length of the bytes to write) or else `same` says its file there holds the bytes
     /// to write; returns their number, or `None` when the file must be written.
     fn link_unchanged(
         &self,
         rel: &str,
         dest: &Path,
+        known: Option<(u64, u64)>,
         same: impl FnOnce(&mut std::fs::File) -> std::io::Result<Option<u64>>,
     ) -> Option<u64> {
         let previous = self.previous.as_ref()?;
         let ino = *previous.files.get(rel)?;
         let path = previous.dir.join(rel);
-        let mut file = open_regular(&path, ino)?;
-        let n = same(&mut file).ok()??;
+        let said = known.and_then(|(hash, len)| self.manifest_says(rel, &path, ino, hash, len));
+        let (n, meta) = match (said, known) {
+            (Some((true, meta)), Some((_, len))) => (len, meta),
+            (Some((false, _)), _) => return None,
+            _ => {
+                let mut file = open_regular(&path, ino)?;
+                let meta = file.metadata().ok()?;
+                (same(&mut file).ok()??, meta)
+            }
+        };
         std::fs::hard_link(&path, dest).ok()?;
         // The name might have been replaced between the check and the link: keep the link only
         // when it is the very file compared.
         if std::fs::symlink_metadata(dest).is_ok_and(|m| is_same_file(&m, ino)) {
             self.linked.fetch_add(1, Ordering::Relaxed);
+            self.record(rel, known.map(|k| k.0), &meta);
             Some(n)
         } else {
             let _removed = std::fs::remove_file(dest);
@@ -175,9 +344,17 @@ impl Writer {
             return Ok(());
         }
         let dest = self.claim(rel)?;
-        let n = match self.link_unchanged(rel, &dest, |prev| same_bytes(prev, bytes)) {
+        let hash = self.manifest.is_some().then(|| content_hash(bytes));
+        let known = hash.map(|h| (h, bytes.len() as u64));
+        let n = match self.link_unchanged(rel, &dest, known, |prev| same_bytes(prev, bytes)) {
             Some(n) => n,
-            None => write_new(&dest, bytes).map_err(|e| format!("cannot write {rel}: {e}"))?,
+            None => {
+                let n = write_new(&dest, bytes).map_err(|e| format!("cannot write {rel}: {e}"))?;
+                if let (Some(_), Ok(meta)) = (hash, std::fs::symlink_metadata(&dest)) {
+                    self.record(rel, hash, &meta);
+                }
+                n
+            }
         };
         self.bytes.fetch_add(n, Ordering::Relaxed);
         Ok(())
@@ -363,6 +540,88 @@ fn read_some(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize>
             other => return other,
         }
     }
+}
+
+const MANIFEST_HEADER: &str = "minhbach-manifest 1";
+
+/// Where the manifest of a build of the site at `site` into `output` is kept: in the site
+/// folder's cache (`.minhbach-cache/`, hidden, git-ignored), one per output folder; never in
+/// the output, which is deployed as it is and stays byte-for-byte deterministic.
+pub fn manifest_path(site: &Path, output: &Path) -> PathBuf {
+    let key = content_hash(manifest_output(output).as_bytes());
+    site.join(".minhbach-cache").join(format!("output-{key:016x}.manifest"))
+}
+
+/// The output folder as a manifest names it: its absolute path.
+fn manifest_output(output: &Path) -> String {
+    std::path::absolute(output)
+        .unwrap_or_else(|_| output.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Reads the manifest at `path` when it describes `output`: its entries and its modification
+/// time. `None` when missing or unreadable; malformed lines are skipped.
+fn read_manifest(path: &Path, output: &str) -> Option<(Entries, i128)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != format!("{MANIFEST_HEADER}\t{output}") {
+        return None;
+    }
+    let entries = lines
+        .filter_map(|line| {
+            let mut f = line.splitn(6, '\t');
+            let hash = u64::from_str_radix(f.next()?, 16).ok()?;
+            let len = f.next()?.parse().ok()?;
+            let mtime = f.next()?.parse().ok()?;
+            let ctime = f.next()?.parse().ok()?;
+            let ino = f.next()?.parse().ok()?;
+            let rel = f.next()?.to_owned();
+            Some((rel, (Written { hash, len, mtime, ino }, ctime)))
+        })
+        .collect();
+    Some((entries, mtime(&meta)))
+}
+
+fn mtime(meta: &std::fs::Metadata) -> i128 {
+    use std::os::unix::fs::MetadataExt as _;
+    i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec())
+}
+
+fn ctime(meta: &std::fs::Metadata) -> i128 {
+    use std::os::unix::fs::MetadataExt as _;
+    i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
+}
+
+/// A fast 64-bit hash of a file's bytes (multiply-fold over 16-byte blocks, after wyhash),
+/// for the manifest: it tells apart the contents of one path from build to build.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    const P0: u64 = 0xa076_1d64_78bd_642f;
+    const P1: u64 = 0xe703_7ed1_a0b4_28db;
+    const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
+    fn mum(a: u64, b: u64) -> u64 {
+        let r = u128::from(a) * u128::from(b);
+        (r as u64) ^ ((r >> 64) as u64)
+    }
+    fn word(b: &[u8]) -> u64 {
+        let mut w = [0u8; 8];
+        w[..b.len().min(8)].copy_from_slice(&b[..b.len().min(8)]);
+        u64::from_le_bytes(w)
+    }
+    let len = bytes.len() as u64;
+    let mut h = P0 ^ mum(len ^ P1, P2);
+    let mut blocks = bytes.chunks_exact(16);
+    for b in &mut blocks {
+        h = mum(word(&b[..8]) ^ P1, word(&b[8..]) ^ h);
+    }
+    let tail = blocks.remainder();
+    let (a, b) = tail.split_at(tail.len().min(8));
+    h = mum(word(a) ^ P1 ^ len, word(b) ^ h ^ P2);
+    mum(h ^ P0, len ^ P1)
 }
 
 /// The staging folder for a build into `output`.
@@ -585,6 +844,89 @@ mod tests {
         assert_eq!(std::fs::read(output.join("b/index.html")).expect("read"), b"old");
         assert_eq!(std::fs::read(output.join("c.txt")).expect("read"), b"gone soon");
         let _removed = std::fs::remove_dir_all(&base);
+    }
+
+    /// One build into `output` with a manifest at `manifest`, writing `files`; returns how many
+    /// previous files the manifest vouched for.
+    fn build_with_manifest(output: &Path, manifest: &Path, files: &[(&str, &[u8])]) -> usize {
+        let w = Writer::new(staging_path(output))
+            .expect("writer")
+            .link_from(output)
+            .with_manifest(manifest.to_path_buf(), output);
+        for (rel, bytes) in files {
+            w.write(rel, bytes);
+        }
+        assert!(w.errors().is_empty(), "{:?}", w.errors());
+        swap_in(w.staging(), output).expect("swap");
+        // Files whose status changed in the manifest's clock tick are not trusted (they might
+        // change again within it): let the tick pass, as a build's last steps do.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        w.save_manifest(output);
+        w.manifest.as_ref().map_or(0, |m| m.known.load(Ordering::Relaxed))
+    }
+
+    /// With a manifest, unchanged files are linked without being read and changed ones
+    /// written; a file changed behind the manifest's back (same size, its time set back) is
+    /// compared, not trusted; a manifest of another output, or a missing one, is not used.
+    #[test]
+    fn the_manifest_vouches_only_for_files_as_it_recorded_them() {
+        use std::os::unix::fs::MetadataExt as _;
+        let base = std::env::temp_dir().join(format!("minhbach-manifest-{}", std::process::id()));
+        let _fresh = std::fs::remove_dir_all(&base);
+        let output = base.join("output");
+        let manifest = manifest_path(&base, &output);
+        assert!(manifest.starts_with(base.join(".minhbach-cache")));
+        let files: [(&str, &[u8]); 3] = [("a/index.html", b"same"), ("b/index.html", b"old"), ("c.txt", b"ccc")];
+        assert_eq!(build_with_manifest(&output, &manifest, &files), 0);
+        // Let the manifest be strictly newer than the files' status changes.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let a_ino = ino(&output.join("a/index.html"));
+        let files: [(&str, &[u8]); 3] = [("a/index.html", b"same"), ("b/index.html", b"new!"), ("c.txt", b"ccc")];
+        assert_eq!(build_with_manifest(&output, &manifest, &files), 3);
+        assert_eq!(ino(&output.join("a/index.html")), a_ino, "unchanged: linked");
+        assert_eq!(std::fs::read(output.join("b/index.html")).expect("read"), b"new!");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        // Someone rewrites c.txt in place, same size, and puts its time back.
+        let c = output.join("c.txt");
+        let mtime = std::fs::metadata(&c).expect("stat").modified().expect("mtime");
+        let c_ino = ino(&c);
+        std::fs::write(&c, b"CCC").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&c)
+            .and_then(|f| f.set_modified(mtime))
+            .expect("set time");
+        assert_eq!(ino(&c), c_ino);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let known = build_with_manifest(&output, &manifest, &files);
+        assert_eq!(known, 2, "c.txt must not be trusted");
+        assert_eq!(std::fs::read(&c).expect("read"), b"ccc", "c.txt compared and rewritten");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        // Another output's manifest, and no manifest: bytes are compared.
+        let other = base.join("other");
+        std::fs::copy(&manifest, manifest_path(&base, &other)).expect("copy");
+        assert_eq!(build_with_manifest(&other, &manifest_path(&base, &other), &files), 0);
+        std::fs::remove_file(&manifest).expect("rm");
+        assert_eq!(build_with_manifest(&output, &manifest, &files), 0);
+        assert_eq!(std::fs::read(output.join("a/index.html")).expect("read"), b"same");
+        assert!(std::fs::metadata(output.join("a/index.html")).expect("stat").nlink() == 1);
+        let _removed = std::fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn content_hash_tells_contents_apart() {
+        let mut seen = HashSet::new();
+        for n in 0..64 {
+            let v: Vec<u8> = (0..n).map(|i| (i * 7) as u8).collect();
+            assert!(seen.insert(content_hash(&v)), "collision at length {n}");
+            let mut w = v.clone();
+            if let Some(last) = w.last_mut() {
+                *last ^= 1;
+                assert_ne!(content_hash(&v), content_hash(&w));
+            }
+        }
     }
 
     /// A leftover file at a path to write is replaced by a new file, not written through.

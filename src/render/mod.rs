@@ -107,6 +107,8 @@ pub struct RenderOutcome {
     pub rendered: usize,
     /// Manifest URL of the search index.
     pub search_manifest: Option<String>,
+    /// The plan of this render, for [`render_from_plan`].
+    pub plan: Option<Plan>,
 }
 
 /// Renders every page and data file into `out` (a full build).
@@ -139,7 +141,8 @@ pub fn render_selected(
     let keep_derived = matches!(search, SearchMode::Keep(_));
     let jobs = plan_jobs(&ctx, &lists, &list_shared, &facets_of, search_page);
     let facet_sigs = facet_signatures(&facets_of);
-    let planned = crate::timing::timed("plan: signatures", || plan_renders(&ctx, &jobs, &facet_sigs, selection));
+    let (planned, shows) =
+        crate::timing::timed("plan: signatures", || plan_renders(&ctx, &jobs, &facet_sigs, selection));
 
     let pages = || crate::timing::timed("pages", || render_pages(&ctx, &jobs, &planned, &tags, out, diags));
     let (search_manifest, rendered) = if overlap_search(site) {
@@ -171,10 +174,19 @@ pub fn render_selected(
     for (path, bytes) in &theme.assets {
         out.write(path, bytes);
     }
+    let plan = Plan {
+        parts: ctx.into_parts(),
+        lists,
+        facets_of,
+        tags,
+        search_page: search_manifest.is_some() || site.config.search_enabled,
+        shows,
+    };
     RenderOutcome {
         signatures,
         rendered,
         search_manifest,
+        plan: Some(plan),
     }
 }
 
@@ -332,14 +344,16 @@ fn facet_signatures(facets_of: &BTreeMap<String, Vec<plan::Facet>>) -> BTreeMap<
         .collect()
 }
 
-/// For each job: its output path, its input signature, and whether `selection` renders it.
+/// For each job: its output path, its input signature, and whether `selection` renders it;
+/// and which items each job shows.
 fn plan_renders(
     ctx: &RenderContext<'_>,
     jobs: &[Job<'_>],
     facet_sigs: &BTreeMap<String, u64>,
     selection: &Selection<'_>,
-) -> Vec<(String, u64, bool)> {
-    jobs.par_iter()
+) -> (Vec<(String, u64, bool)>, Shows) {
+    let inputs: Vec<(String, u64, bool, Vec<usize>, bool)> = jobs
+        .par_iter()
         .map(|job| {
             let (path, sig, ids, always) = job_inputs(ctx, job, facet_sigs);
             let render = match selection {
@@ -350,9 +364,152 @@ fn plan_renders(
                         || ids.iter().any(|i| changed.contains(&ctx.site.items[*i].url))
                 }
             };
+            (path, sig, render, ids, always)
+        })
+        .collect();
+    let mut shows = Shows::default();
+    let planned = inputs
+        .into_iter()
+        .map(|(path, sig, render, ids, always)| {
+            shows.push(&ids, always);
             (path, sig, render)
         })
-        .collect()
+        .collect();
+    (planned, shows)
+}
+
+/// Which items each planned page shows (in job order), flattened.
+#[derive(Debug, Default)]
+struct Shows {
+    /// Where each page's items start in `ids`; the last entry ends the last page.
+    starts: Vec<u32>,
+    /// Item indexes.
+    ids: Vec<u32>,
+    /// Pages rendered whatever changed (they summarise the site).
+    always: Vec<bool>,
+}
+
+impl Shows {
+    fn push(&mut self, ids: &[usize], always: bool) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.ids
+            .extend(ids.iter().map(|i| u32::try_from(*i).unwrap_or(u32::MAX)));
+        self.starts.push(u32::try_from(self.ids.len()).unwrap_or(u32::MAX));
+        self.always.push(always);
+    }
+
+    /// Whether page `job` must be rendered again when the items `changed` changed.
+    fn affected(&self, job: usize, changed: &[usize]) -> bool {
+        let (Some(a), Some(b)) = (self.starts.get(job), self.starts.get(job + 1)) else {
+            return true;
+        };
+        self.always.get(job).copied().unwrap_or(true)
+            || self
+                .ids
+                .get(*a as usize..*b as usize)
+                .is_none_or(|ids| ids.iter().any(|i| changed.contains(&(*i as usize))))
+    }
+}
+
+/// What a render planned — the render context's orderings, the lists, facets and tags, and which
+/// items each page shows — kept by the development server so that an edit which changes none of
+/// them (see [`plan::plan_key`]) re-renders only the pages showing the edited item.
+#[derive(Debug)]
+pub struct Plan {
+    parts: ContextParts,
+    lists: Vec<ListPlan>,
+    facets_of: BTreeMap<String, Vec<plan::Facet>>,
+    tags: BTreeMap<String, (String, Vec<usize>)>,
+    search_page: bool,
+    shows: Shows,
+}
+
+/// The owned orderings of a [`RenderContext`] (everything but its borrows and shared views).
+#[derive(Debug, Default)]
+struct ContextParts {
+    published: Vec<usize>,
+    section_items: Vec<Vec<usize>>,
+    newest_first: Vec<Vec<usize>>,
+    position: Vec<usize>,
+    by_category: BTreeMap<(usize, String), Vec<usize>>,
+    translations: BTreeMap<String, Vec<usize>>,
+}
+
+impl<'a> RenderContext<'a> {
+    fn into_parts(self) -> ContextParts {
+        ContextParts {
+            published: self.published,
+            section_items: self.section_items,
+            newest_first: self.newest_first,
+            position: self.position,
+            by_category: self.by_category,
+            translations: self.translations,
+        }
+    }
+
+    fn from_parts(site: &'a Site, theme: &'a Theme, p: ContextParts) -> Self {
+        RenderContext {
+            site,
+            theme,
+            published: p.published,
+            section_items: p.section_items,
+            newest_first: p.newest_first,
+            position: p.position,
+            by_category: p.by_category,
+            translations: p.translations,
+            shared: pages::Shared::new(site, theme),
+        }
+    }
+}
+
+/// Re-renders, with the plan of the previous render, the pages that show the items `changed`
+/// (indexes into `site.items`) and the pages that summarise the site, keeping the derived files
+/// (search index, feeds, open data) as they are. Only valid when the site's items differ from
+/// those of the planned render in nothing [`plan::plan_key`] covers. Returns the number of pages
+/// written, or `None` when the plan does not fit the site (plan again).
+pub fn render_from_plan(
+    site: &Site,
+    theme: &Theme,
+    out: &Writer,
+    diags: &Diagnostics,
+    plan: &mut Plan,
+    changed: &[usize],
+    search_manifest: Option<&str>,
+) -> Option<usize> {
+    if plan.parts.position.len() != site.items.len() {
+        return None;
+    }
+    let ctx = RenderContext::from_parts(site, theme, std::mem::take(&mut plan.parts));
+    let list_shared: Vec<pages::ListShared> = plan.lists.iter().map(|_| std::sync::OnceLock::new()).collect();
+    let jobs = plan_jobs(&ctx, &plan.lists, &list_shared, &plan.facets_of, plan.search_page);
+    let mut rendered = None;
+    if jobs.len() + 1 == plan.shows.starts.len() {
+        let no_facets = BTreeMap::new();
+        let (selected, paths): (Vec<Job<'_>>, Vec<(String, u64, bool)>) = jobs
+            .into_iter()
+            .enumerate()
+            .filter(|(j, _)| plan.shows.affected(*j, changed))
+            .map(|(_, job)| {
+                let (path, sig, _, _) = job_inputs(&ctx, &job, &no_facets);
+                (job, (path, sig, true))
+            })
+            .unzip();
+        let mut n = render_pages(&ctx, &selected, &paths, &plan.tags, out, diags);
+        if let Some((_, (path, _, _))) = selected.iter().zip(&paths).find(|(job, _)| matches!(job, Job::Search)) {
+            match pages::write(&ctx, &pages::search(&ctx, search_manifest), path, out) {
+                Ok(()) => n += 1,
+                Err(d) => diags.push(d),
+            }
+        }
+        for (path, bytes) in &theme.assets {
+            out.write(path, bytes);
+        }
+        rendered = Some(n);
+    }
+    plan.parts = ctx.into_parts();
+    rendered
 }
 
 /// Renders and writes the planned pages except the search page, in parallel; returns how many

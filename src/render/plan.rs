@@ -309,3 +309,48 @@ pub fn page_url(list_url: &str, page: usize) -> String {
         format!("{list_url}trang/{page}/")
     }
 }
+
+/// Everything of an item that a render's plan reads — its place in lists and their order, its
+/// facets, tags, news category, translations, URL — except the title when `title_orders` is
+/// false (the title orders only sections sorted by title, weight or code, and procedures' A–Z
+/// lists). Pages show more of the item (its title, summary, text), but only the pages the plan
+/// says show it: an edit that keeps this key re-renders those pages and nothing else.
+pub fn plan_key(item: &Item, title_orders: bool) -> String {
+    use std::fmt::Write as _;
+    let mut key = String::new();
+    let code = match &item.data {
+        KindData::Procedure(p) => p.code.as_str(),
+        KindData::Document(d) => d.number.as_str(),
+        _ => "",
+    };
+    let category = match &item.data {
+        KindData::News(n) => n.category.as_deref(),
+        _ => None,
+    };
+    let _infallible = write!(
+        key,
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}\u{1f}{}\u{1f}{}",
+        item.lang,
+        item.section,
+        item.url,
+        item.translation_key,
+        item.kind(),
+        item.sort_date(),
+        item.weight,
+        item.tags,
+        item_facets(item),
+        category,
+        code,
+        in_default_lists(item),
+    );
+    if title_orders {
+        key.push('\u{1f}');
+        key.push_str(&item.title);
+    }
+    key
+}
+
+/// Whether the titles of a section's items order one of its lists.
+pub fn title_orders(section: &Section) -> bool {
+    section.kind == Kind::Procedures || matches!(section.sort, SortOrder::Title | SortOrder::Weight | SortOrder::Code)
+}

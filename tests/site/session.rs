@@ -96,3 +96,67 @@ fn a_broken_edit_keeps_the_last_good_site() {
     );
     assert!(snapshot(&live) == before, "the output changed after a failed rebuild");
 }
+
+/// The HTML pages of two snapshots are the same (the search page names the index, which
+/// follows with the search refresh).
+fn assert_pages_same(
+    live: &std::collections::BTreeMap<String, Vec<u8>>,
+    full: &std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    let pages = |s: &std::collections::BTreeMap<String, Vec<u8>>| -> std::collections::BTreeMap<String, Vec<u8>> {
+        s.iter()
+            .filter(|(k, _)| k.ends_with(".html") && k.as_str() != "search/index.html")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    assert_same(&pages(live), &pages(full));
+}
+
+/// Edits that move an item in no list re-render from the kept plan (bodies, titles where the
+/// title orders nothing); edits that do (tags, a procedure's title, which orders the A–Z list,
+/// a date) plan again. Either way, the pages equal those of a full build at once, and the
+/// whole output after the search refresh.
+#[test]
+fn edits_kept_in_the_plan_and_edits_that_move_items_match_a_full_build() {
+    let site = TempSite::bundled();
+    let mut o = BuildOptions::new(&site.root);
+    o.base_url = Some("http://127.0.0.1:9/".into());
+    let live = site.root.join("live");
+    let mut session = Session::new(o, live.clone());
+    assert!(session.rebuild(&[]).report.success);
+    let news = "content/tin-tuc/phong-van-chu-tich-ubnd-phuong-ve-cai-cach-hanh-chinh.md";
+    let procedure = "content/thu-tuc-hanh-chinh/chung-thuc-viec-sua-doi-bo-sung-huy-bo-hop-dong-giao-dich.md";
+    let translated = "content/gioi-thieu/lien-he.en.md";
+    let edits: [(&str, &str, &str, bool); 8] = [
+        (news, "Xin cảm ơn ông!", "Xin chân thành cảm ơn ông!", true),
+        (translated, "- **Hotline:** 028", "- **Hotline (24/7):** 028", true),
+        (translated, "title: \"Contact\"", "title: \"Contact us\"", false),
+        (
+            news,
+            "title: \"Chủ tịch UBND phường An Khánh:",
+            "title: \"Ông Chủ tịch UBND phường An Khánh:",
+            true,
+        ),
+        (news, "\"chuyển đổi số\"]", "\"chuyển đổi số\", \"thẻ mới\"]", false),
+        (news, "date: 2026-01-15 10:15", "date: 2025-01-15 10:15", false),
+        (procedure, "fees: \"30.000 đồng", "fees: \"35.000 đồng", true),
+        (
+            procedure,
+            "title: \"Chứng thực việc sửa đổi",
+            "title: \"Xác nhận chứng thực việc sửa đổi",
+            false,
+        ),
+    ];
+    for (n, (rel, from, to, kept)) in edits.into_iter().enumerate() {
+        let text = std::fs::read_to_string(site.root.join(rel)).expect("read");
+        assert!(text.contains(from), "{rel}: no `{from}`");
+        site.write(rel, text.replace(from, to));
+        let r = session.rebuild(&[rel.to_owned()]);
+        assert!(r.report.success && !r.full, "{:?}", r.report.diagnostics);
+        assert_eq!(r.kept_plan, kept, "edit {n} of {rel}: `{to}`");
+        let full = full_build(&site, &format!("full-{n}"));
+        assert_pages_same(&snapshot(&live), &full);
+        session.refresh_search();
+        assert_same(&snapshot(&live), &full);
+    }
+}
