@@ -119,8 +119,9 @@ pub fn render_site(site: &Site, theme: &Theme, out: &Writer, diags: &Diagnostics
 /// Renders the pages chosen by `selection`, and every data file (unless `search` keeps the
 /// previous index), into `out`.
 ///
-/// The search index is built while the pages render (only the search page needs its manifest
-/// URL, so that page is rendered last).
+/// The search index is built while the pages render, or before them above
+/// [`OVERLAP_MAX_ITEMS`] items (only the search page needs its manifest URL, so that page is
+/// rendered last).
 pub fn render_selected(
     site: &Site,
     theme: &Theme,
@@ -152,17 +153,7 @@ pub fn render_selected(
         let manifest = search_index(site, out, search);
         (manifest, pages())
     };
-    let search_page = jobs
-        .iter()
-        .zip(&planned)
-        .find(|(job, (_, _, render))| matches!(job, Job::Search) && *render);
-    let mut rendered = rendered;
-    if let Some((_, (path, _, _))) = search_page {
-        match pages::write(&ctx, &pages::search(&ctx, search_manifest.as_deref()), path, out) {
-            Ok(()) => rendered += 1,
-            Err(d) => diags.push(d),
-        }
-    }
+    let rendered = rendered + write_search_page(&ctx, &jobs, &planned, search_manifest.as_deref(), out, diags);
     let signatures: HashMap<String, u64> = planned.into_iter().map(|(p, s, _)| (p, s)).collect();
 
     // Feeds, sitemap, robots, open data.
@@ -179,7 +170,7 @@ pub fn render_selected(
         lists,
         facets_of,
         tags,
-        search_page: search_manifest.is_some() || site.config.search_enabled,
+        search_page,
         shows,
     };
     RenderOutcome {
@@ -187,6 +178,32 @@ pub fn render_selected(
         rendered,
         search_manifest,
         plan: Some(plan),
+    }
+}
+
+/// Writes the search page when it is among the planned `jobs` to render (it is left out by
+/// [`render_pages`]: it needs the manifest URL of the index); returns the pages written, 0 or 1.
+fn write_search_page(
+    ctx: &RenderContext<'_>,
+    jobs: &[Job<'_>],
+    planned: &[(String, u64, bool)],
+    manifest: Option<&str>,
+    out: &Writer,
+    diags: &Diagnostics,
+) -> usize {
+    let Some((_, (path, _, _))) = jobs
+        .iter()
+        .zip(planned)
+        .find(|(job, (_, _, render))| matches!(job, Job::Search) && *render)
+    else {
+        return 0;
+    };
+    match pages::write(ctx, &pages::search(ctx, manifest), path, out) {
+        Ok(()) => 1,
+        Err(d) => {
+            diags.push(d);
+            0
+        }
     }
 }
 
@@ -496,13 +513,8 @@ pub fn render_from_plan(
                 (job, (path, sig, true))
             })
             .unzip();
-        let mut n = render_pages(&ctx, &selected, &paths, &plan.tags, out, diags);
-        if let Some((_, (path, _, _))) = selected.iter().zip(&paths).find(|(job, _)| matches!(job, Job::Search)) {
-            match pages::write(&ctx, &pages::search(&ctx, search_manifest), path, out) {
-                Ok(()) => n += 1,
-                Err(d) => diags.push(d),
-            }
-        }
+        let n = render_pages(&ctx, &selected, &paths, &plan.tags, out, diags)
+            + write_search_page(&ctx, &selected, &paths, search_manifest, out, diags);
         for (path, bytes) in &theme.assets {
             out.write(path, bytes);
         }
