@@ -261,16 +261,7 @@ impl Session {
                 &mut state.site.items,
                 &Diagnostics::new(),
             );
-            let report = BuildReport {
-                diagnostics: diags.sorted(),
-                ..BuildReport::default()
-            };
-            return Some(Rebuild {
-                report,
-                rendered: 0,
-                full: false,
-                kept_plan: false,
-            });
+            return Some(refused(&diags));
         }
         urls.extend(state.site.items[first_new..].iter().map(|i| i.url.clone()));
         state
@@ -278,12 +269,7 @@ impl Session {
             .items
             .sort_by(|a, b| (&a.file, a.pos.line).cmp(&(&b.file, b.pos.line)));
         let writer = Writer::in_place(self.output.clone(), state.hashes.clone()).ok()?;
-        for (rel, src) in publish.into_files() {
-            if !writer.contains(&rel) {
-                writer.copy(&rel, &src);
-            }
-            state.site.files.insert(rel, src);
-        }
+        add_published(&writer, &mut state.site, publish);
         let selection = Selection::Changed {
             previous: &state.signatures,
             changed: &urls,
@@ -358,14 +344,7 @@ impl Session {
         crate::pii::scan_site(config, &fresh, &diags);
         if diags.has_errors() {
             // Nothing was changed yet: the last good site stays.
-            let report = BuildReport {
-                diagnostics: diags.sorted(),
-                ..BuildReport::default()
-            };
-            return Some(Rebuild {
-                report,
-                ..Rebuild::default()
-            });
+            return Some(refused(&diags));
         }
         let writer = Writer::in_place(self.output.clone(), HashMap::new())
             .ok()?
@@ -373,12 +352,7 @@ impl Session {
         for (k, item) in at.iter().zip(fresh) {
             state.site.items[*k] = item;
         }
-        for (rel, src) in publish.into_files() {
-            if !writer.contains(&rel) {
-                writer.copy(&rel, &src);
-            }
-            state.site.files.insert(rel, src);
-        }
+        add_published(&writer, &mut state.site, publish);
         let plan = state.plan.as_mut()?;
         let rendered = crate::timing::timed("incremental: render", || {
             crate::render::render_from_plan(
@@ -419,6 +393,29 @@ fn edited(state: &State, diags: &Diagnostics, rendered: usize, kept_plan: bool) 
         rendered,
         full: false,
         kept_plan,
+    }
+}
+
+/// The outcome of an incremental rebuild refused for the errors in `diags` (the last good site
+/// stays).
+fn refused(diags: &Diagnostics) -> Rebuild {
+    Rebuild {
+        report: BuildReport {
+            diagnostics: diags.sorted(),
+            ..BuildReport::default()
+        },
+        ..Rebuild::default()
+    }
+}
+
+/// Adds the files that the edited items publish (attachments, images) to the site, copying
+/// into the output those not there yet.
+fn add_published(writer: &Writer, site: &mut Site, publish: crate::link::Publish) {
+    for (rel, src) in publish.into_files() {
+        if !writer.contains(&rel) {
+            writer.copy(&rel, &src);
+        }
+        site.files.insert(rel, src);
     }
 }
 
