@@ -221,9 +221,7 @@ impl Writer {
     /// `previous` (path → content hash, as returned by [`Writer::hashes`] of the last write).
     /// Each file is replaced atomically (written beside, then renamed).
     pub fn in_place(dir: PathBuf, previous: HashMap<String, u64>) -> std::io::Result<Writer> {
-        let mut w = Writer::new(dir)?;
-        w.in_place = Some(previous);
-        Ok(w)
+        Ok(Writer::new(dir)?.with_previous(previous))
     }
 
     /// In-place mode: replaces the content hashes of the files already there (see
@@ -330,7 +328,7 @@ impl Writer {
 
     fn try_write(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
         if let Some(previous) = &self.in_place {
-            let hash = crate::render::theme::fnv1a(bytes);
+            let hash = content_hash(bytes);
             self.hashes
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -598,7 +596,8 @@ fn ctime(meta: &std::fs::Metadata) -> i128 {
 }
 
 /// A fast 64-bit hash of a file's bytes (multiply-fold over 16-byte blocks, after wyhash),
-/// for the manifest: it tells apart the contents of one path from build to build.
+/// for the manifest and the in-place mode: it tells apart the contents of one path from build
+/// to build.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     const P0: u64 = 0xa076_1d64_78bd_642f;
     const P1: u64 = 0xe703_7ed1_a0b4_28db;
