@@ -11,6 +11,15 @@ pub struct Records {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
+/// The line of the header row in `text`: the first, after any blank lines before it.
+pub fn header_line(text: &str) -> usize {
+    1 + text
+        .bytes()
+        .take_while(|b| *b == b'\n' || *b == b'\r')
+        .filter(|b| *b == b'\n')
+        .count()
+}
+
 /// Parses CSV text (BOM already removed). Every row must have as many cells as the header;
 /// a ragged row is an error naming its line. Problems are collected, not fatal per row.
 pub fn read_records(path: &str, text: &str) -> (Records, Vec<Diagnostic>) {

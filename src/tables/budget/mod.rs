@@ -55,7 +55,7 @@ use serde::Serialize;
 use super::chart::{Chart, bar_chart};
 use super::csv_cell;
 use super::decimal::{CellNumber, Convention, Decimal, read_numbers};
-use super::records::read_records;
+use super::records::{header_line, read_records};
 use crate::diag::Diagnostic;
 use crate::text::fold_diacritics;
 use levels::{levels_from_codes, levels_from_column};
@@ -289,11 +289,7 @@ pub fn is_percent_title(title: &str) -> bool {
 /// without BOM. Returns the table when there is no error, and every problem found.
 pub fn parse(path: &str, text: &str) -> (Option<BudgetTable>, Vec<Diagnostic>) {
     let (records, mut diags) = read_records(path, text);
-    let header_line = 1 + text
-        .bytes()
-        .take_while(|b| *b == b'\n' || *b == b'\r')
-        .filter(|b| *b == b'\n')
-        .count();
+    let header_line = header_line(text);
 
     // Columns: an optional `level` column anywhere; the others are code, name, values.
     let level_cols: Vec<usize> = records

@@ -39,7 +39,7 @@ pub use period::Period;
 pub use view::{StatsRowView, StatsView, SummaryView};
 
 use super::decimal::{CellNumber, Decimal, read_numbers};
-use super::records::read_records;
+use super::records::{header_line, read_records};
 use crate::diag::Diagnostic;
 use crate::text::closest;
 use dossier::parse_dossier;
@@ -99,11 +99,7 @@ impl GenericTable {
 /// file without BOM. Returns the table when there is no error, and every problem found.
 pub fn parse(path: &str, text: &str) -> (Option<StatsTable>, Vec<Diagnostic>) {
     let (records, mut diags) = read_records(path, text);
-    let header_line = 1 + text
-        .bytes()
-        .take_while(|b| *b == b'\n' || *b == b'\r')
-        .filter(|b| *b == b'\n')
-        .count();
+    let header_line = header_line(text);
     if records.headers.is_empty() {
         return (None, diags);
     }
