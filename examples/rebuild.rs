@@ -2,7 +2,10 @@
 //! edits one item several times and reports how long each rebuild took until the page was
 //! written (and, separately, the search index refresh that follows).
 //!
-//! `cargo run --release --example rebuild -- SITE_DIR content/tin-tuc/item.md [RUNS]`
+//! `cargo run --release --example rebuild -- SITE_DIR content/tin-tuc/item.md [RUNS] [retag]`
+//!
+//! With `retag`, each edit adds a tag to the item's `tags: [` line (an edit that moves the item
+//! between lists) instead of appending a sentence to its body (an edit that moves it in none).
 
 use std::time::Instant;
 
@@ -16,6 +19,7 @@ fn main() {
         std::process::exit(2);
     };
     let runs: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let retag = args.get(4).is_some_and(|a| a == "retag");
     let out = std::env::temp_dir().join(format!("minhbach-rebuild-{}", std::process::id()));
     let mut session = Session::new(BuildOptions::new(site), out.clone());
     let t = Instant::now();
@@ -36,7 +40,13 @@ fn main() {
     let mut pages = Vec::new();
     let mut search = Vec::new();
     for n in 0..runs {
-        std::fs::write(&path, format!("{original}\nChỉnh sửa lần {n}.\n")).expect("edit");
+        let edited = if retag {
+            original.replacen("tags: [", &format!("tags: [\"thử nghiệm {n}\", "), 1)
+        } else {
+            format!("{original}\nChỉnh sửa lần {n}.\n")
+        };
+        assert!(edited != original, "the item has no `tags: [` line to edit");
+        std::fs::write(&path, edited).expect("edit");
         let t = Instant::now();
         let r = session.rebuild(std::slice::from_ref(rel));
         let page_ms = t.elapsed().as_secs_f64() * 1000.0;

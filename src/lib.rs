@@ -15,6 +15,7 @@ pub mod compress;
 pub mod config;
 pub mod dates;
 pub mod diag;
+pub(crate) mod fxhash;
 pub mod link;
 pub mod load;
 pub mod markdown;

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::fxhash::FxMap;
 use crate::load::SiteReader;
 use crate::load::fields::FileRef;
 use crate::load::paths;
@@ -16,45 +17,61 @@ use crate::markdown::{self, LinkResolver, RenderOptions};
 use crate::model::{Asset, Item, KindData, Section};
 
 /// Assigns URLs and reports items that would share one, and procedures sharing a code.
+/// An item whose URL is already right keeps its string (the development server calls this
+/// after every edit).
 pub fn assign_urls(config: &SiteConfig, sections: &[Section], items: &mut [Item], diags: &Diagnostics) {
-    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
-    let mut codes: HashMap<String, (String, usize)> = HashMap::new();
+    let mut url = String::new();
     for item in items.iter_mut() {
-        let section = &sections[item.section];
-        let prefix = if item.lang == config.language {
-            String::new()
-        } else {
-            format!("{}/", item.lang)
-        };
-        item.url = format!("{prefix}{}{}/", section.url, item.slug);
-        let here = (item.file.clone(), item.pos.line);
-        if let Some((other, line)) = seen.get(&item.url) {
+        url.clear();
+        if item.lang != config.language {
+            url.push_str(&item.lang);
+            url.push('/');
+        }
+        url.push_str(&sections[item.section].url);
+        url.push_str(&item.slug);
+        url.push('/');
+        if item.url != url {
+            item.url.clone_from(&url);
+        }
+    }
+    let mut seen: FxMap<&str, usize> = FxMap::default();
+    let mut codes: FxMap<&str, usize> = FxMap::default();
+    for (k, item) in items.iter().enumerate() {
+        if let Some(&first) = seen.get(item.url.as_str()) {
+            let other = &items[first];
             diags.push(
                 Diagnostic::error(
                     &item.file,
                     item.pos.line,
                     1,
-                    format!("this item has the same URL `/{}` as {}:{}", item.url, other, line),
+                    format!(
+                        "this item has the same URL `/{}` as {}:{}",
+                        item.url, other.file, other.pos.line
+                    ),
                 )
                 .with_hint("give one of them another file name or `slug`"),
             );
         } else {
-            seen.insert(item.url.clone(), here.clone());
+            seen.insert(&item.url, k);
         }
         if let KindData::Procedure(p) = &item.data {
             if !p.code.is_empty() && item.lang == config.language {
-                if let Some((other, line)) = codes.get(&p.code) {
+                if let Some(&first) = codes.get(p.code.as_str()) {
+                    let other = &items[first];
                     diags.push(
                         Diagnostic::error(
                             &item.file,
                             item.pos.line,
                             1,
-                            format!("procedure code `{}` is also used by {}:{}", p.code, other, line),
+                            format!(
+                                "procedure code `{}` is also used by {}:{}",
+                                p.code, other.file, other.pos.line
+                            ),
                         )
                         .with_hint("each procedure code must be unique in the site"),
                     );
                 } else {
-                    codes.insert(p.code.clone(), here);
+                    codes.insert(&p.code, k);
                 }
             }
         }

@@ -251,10 +251,7 @@ impl Session {
             // Put the site back as it was.
             state.site.items.truncate(first_new);
             state.site.items.extend(old);
-            state
-                .site
-                .items
-                .sort_by(|a, b| (&a.file, a.pos.line).cmp(&(&b.file, b.pos.line)));
+            restore_source_order(&mut state.site.items, first_new);
             crate::link::assign_urls(
                 &state.site.config,
                 &state.site.sections,
@@ -264,11 +261,10 @@ impl Session {
             return Some(refused(&diags));
         }
         urls.extend(state.site.items[first_new..].iter().map(|i| i.url.clone()));
-        state
-            .site
-            .items
-            .sort_by(|a, b| (&a.file, a.pos.line).cmp(&(&b.file, b.pos.line)));
-        let writer = Writer::in_place(self.output.clone(), state.hashes.clone()).ok()?;
+        restore_source_order(&mut state.site.items, first_new);
+        let writer = Writer::new(self.output.clone())
+            .ok()?
+            .with_previous(std::mem::take(&mut state.hashes));
         add_published(&writer, &mut state.site, publish);
         let selection = Selection::Changed {
             previous: &state.signatures,
@@ -285,8 +281,11 @@ impl Session {
             )
         });
         let rendered = outcome.rendered;
+        for e in writer.errors() {
+            diags.push(Diagnostic::error(self.output.display().to_string(), 0, 0, e));
+        }
         crate::timing::timed("incremental: finish", || {
-            finish_writes(&self.output, &writer, state, outcome, Coverage::Pages);
+            finish_page_writes(&self.output, writer, state, outcome);
         });
         state.targets = Some(targets);
         self.search_stale = true;
@@ -451,10 +450,40 @@ fn copy_files(root: &Path, site: &Site, writer: &Writer, diags: &Diagnostics) {
 enum Coverage {
     /// Every file was produced: anything else in the folder is stale.
     Everything,
-    /// Pages were re-rendered selectively; other files stay unless their page left the plan.
-    Pages,
     /// The search index was rebuilt: old index files are stale, as are pages that left the plan.
     Search,
+}
+
+/// Puts the items from `first_new` on (re-read files) back among the others, which are in
+/// source order (file, then line), so that the site reads as a full load would have left it.
+fn restore_source_order(items: &mut Vec<Item>, first_new: usize) {
+    let mut fresh = items.split_off(first_new.min(items.len()));
+    if fresh.len() > 16 {
+        items.append(&mut fresh);
+        items.sort_by(|a, b| (&a.file, a.pos.line).cmp(&(&b.file, b.pos.line)));
+        return;
+    }
+    fresh.sort_by(|a, b| (&a.file, a.pos.line).cmp(&(&b.file, b.pos.line)));
+    for item in fresh {
+        let at = items.partition_point(|i| (i.file.as_str(), i.pos.line) < (item.file.as_str(), item.pos.line));
+        items.insert(at, item);
+    }
+}
+
+/// [`finish_writes`] after pages were re-rendered selectively, without going over every file of
+/// the output: the writer started from the previous hashes, and the only files to remove are
+/// those of pages that left the plan.
+fn finish_page_writes(output: &Path, writer: Writer, state: &mut State, outcome: crate::render::RenderOutcome) {
+    let mut hashes = writer.into_hashes();
+    for path in state.signatures.keys() {
+        if !outcome.signatures.contains_key(path) && hashes.remove(path).is_some() {
+            let _removed = std::fs::remove_file(output.join(path));
+        }
+    }
+    state.hashes = hashes;
+    state.signatures = outcome.signatures;
+    state.search_manifest = outcome.search_manifest;
+    state.plan = outcome.plan;
 }
 
 /// Records what is now in the output and removes files no build produces any more.

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::diag::Diagnostics;
+use crate::fxhash::FxMap;
 use crate::model::{Item, Kind, Site};
 use crate::write::Writer;
 use plan::ListPlan;
@@ -248,23 +249,31 @@ impl<'a> RenderContext<'a> {
         }
         let mut newest_first = section_items.clone();
         let mut position = vec![0; site.items.len()];
-        let mut by_category: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+        let mut by_category: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
         for (s, list) in newest_first.iter_mut().enumerate() {
             plan::sort_items(&site.items, list, crate::model::SortOrder::DateDesc);
             for (p, &i) in list.iter().enumerate() {
                 position[i] = p;
                 if let crate::model::KindData::News(n) = &site.items[i].data {
                     if let Some(c) = &n.category {
-                        by_category.entry((s, c.clone())).or_default().push(i);
+                        by_category.entry((s, c)).or_default().push(i);
                     }
                 }
             }
         }
-        let mut translations: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut groups: FxMap<&str, Vec<usize>> = FxMap::default();
         for (i, item) in site.items.iter().enumerate() {
-            translations.entry(item.translation_key.clone()).or_default().push(i);
+            groups.entry(&item.translation_key).or_default().push(i);
         }
-        translations.retain(|_, v| v.len() > 1);
+        let translations: BTreeMap<String, Vec<usize>> = groups
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        let by_category = by_category
+            .into_iter()
+            .map(|((s, c), v)| ((s, c.to_owned()), v))
+            .collect();
         RenderContext {
             site,
             theme,

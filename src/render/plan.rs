@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::fxhash::FxMap;
+
 use crate::model::kinds::KindData;
 use crate::model::{Item, Kind, Section, SortOrder};
 use crate::text;
@@ -44,7 +46,15 @@ fn enum_label(v: &str) -> String {
 
 /// Facet values of one item for a kind's browse facets: (segment, [(slug, label)]).
 pub fn item_facets(item: &Item) -> Vec<(&'static str, Vec<(String, String)>)> {
-    let one = |s: &Option<String>| s.iter().map(|v| (text::slugify(v), v.clone())).collect::<Vec<_>>();
+    item_facets_with(item, &mut |v| text::slugify(v))
+}
+
+/// [`item_facets`] with the slugs of free-text values (field, agency…) made by `slug`.
+fn item_facets_with<'i>(
+    item: &'i Item,
+    slug: &mut dyn FnMut(&'i str) -> String,
+) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let mut one = |s: &'i Option<String>| s.iter().map(|v| (slug(v), v.clone())).collect::<Vec<_>>();
     let year = |item: &Item| {
         item.sort_date()
             .map(|d| vec![(d.year().to_string(), format!("Năm {}", d.year()))])
@@ -201,8 +211,9 @@ pub fn section_lists(
     // Facets: segment → slug → (label, items).
     let mut facets: BTreeMap<&'static str, BTreeMap<String, (String, Vec<usize>)>> = BTreeMap::new();
     let mut segment_order: Vec<&'static str> = Vec::new();
+    let mut slugs = SlugMemo::default();
     for &i in &listed {
-        for (segment, values) in item_facets(&items[i]) {
+        for (segment, values) in item_facets_with(&items[i], &mut |v| slugs.slug(v)) {
             if !segment_order.contains(&segment) {
                 segment_order.push(segment);
             }
@@ -278,22 +289,63 @@ pub fn section_lists(
     (lists, out_facets)
 }
 
-/// Tag pages: slug → (display name, items newest first).
+/// Tag pages: slug → (display name, items newest first). A tag written several ways with the
+/// same slug ("Hộ tịch", "hộ tịch") is one page, named as the first item (in `published`
+/// order) writes it.
 pub fn tags(items: &[Item], published: &[usize]) -> BTreeMap<String, (String, Vec<usize>)> {
-    let mut tags: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    for &i in published {
+    // Going through the items newest first builds every tag's list in its final order.
+    let mut newest_first = published.to_vec();
+    sort_items(items, &mut newest_first, SortOrder::DateDesc);
+    // Each spelling → its slot (None: no slug); slug → slot; slot: (name, items, index of the
+    // item the name comes from).
+    let mut slot_of: FxMap<&str, Option<usize>> = FxMap::default();
+    let mut by_slug: FxMap<String, usize> = FxMap::default();
+    let mut slots: Vec<(String, Vec<usize>, usize)> = Vec::new();
+    for &i in &newest_first {
         for t in &items[i].tags {
-            let slug = text::slugify(t);
-            if !slug.is_empty() {
-                tags.entry(slug).or_insert_with(|| (t.clone(), Vec::new())).1.push(i);
+            let slot = *slot_of.entry(t).or_insert_with(|| {
+                let slug = text::slugify(t);
+                (!slug.is_empty()).then(|| {
+                    *by_slug.entry(slug).or_insert_with(|| {
+                        slots.push((t.clone(), Vec::new(), i));
+                        slots.len() - 1
+                    })
+                })
+            });
+            let Some(tag) = slot.and_then(|k| slots.get_mut(k)) else {
+                continue;
+            };
+            if tag.1.last() != Some(&i) {
+                tag.1.push(i);
+            }
+            if i < tag.2 {
+                t.clone_into(&mut tag.0);
+                tag.2 = i;
             }
         }
     }
-    for (_, list) in tags.values_mut() {
-        list.dedup();
-        sort_items(items, list, SortOrder::DateDesc);
+    let mut slots: Vec<Option<(String, Vec<usize>, usize)>> = slots.into_iter().map(Some).collect();
+    by_slug
+        .into_iter()
+        .filter_map(|(slug, k)| {
+            slots
+                .get_mut(k)
+                .and_then(Option::take)
+                .map(|(name, list, _)| (slug, (name, list)))
+        })
+        .collect()
+}
+
+/// Slugs of the values seen so far: a site repeats a few hundred tags, fields and agencies
+/// over thousands of items, and folding each again was most of the planning time.
+#[derive(Default)]
+struct SlugMemo<'i>(FxMap<&'i str, String>);
+
+impl<'i> SlugMemo<'i> {
+    /// [`text::slugify`] of `value`, computed once per distinct value.
+    fn slug(&mut self, value: &'i str) -> String {
+        self.0.entry(value).or_insert_with(|| text::slugify(value)).clone()
     }
-    tags
 }
 
 /// Number of pages for `n` items.

@@ -90,3 +90,30 @@ fn a_second_build_waits_for_the_lock() {
     std::fs::remove_file(&lock).expect("unlock");
     assert!(site.build().success);
 }
+
+/// A tag written two ways with one slug is one page, named as the first file (in source order)
+/// writes it, listing each item once, newest first.
+#[test]
+fn tag_spellings_with_one_slug_share_a_page() {
+    let site = TempSite::fixture("minimal");
+    site.write(
+        "content/tin-tuc/a-cu.md",
+        "---\ntitle: \"Tin cũ\"\ndate: 2026-01-02\ntags: [\"Hộ tịch\", \"hộ tịch\"]\n---\nCũ.\n",
+    );
+    site.write(
+        "content/tin-tuc/b-moi.md",
+        "---\ntitle: \"Tin mới\"\ndate: 2026-02-03\ntags: [\"HỘ TỊCH\"]\n---\nMới.\n",
+    );
+    let r = site.build();
+    assert!(r.success, "{}", messages(&r));
+    let html = site.read_output("tags/ho-tich/index.html");
+    assert!(html.contains("Thẻ: Hộ tịch"), "named by the first file: {html}");
+    let new = html.find("Tin mới").expect("the newer item is listed");
+    let old = html.find("Tin cũ").expect("the older item is listed");
+    assert!(new < old, "newest first");
+    assert_eq!(
+        html.matches("Tin cũ").count(),
+        html.matches("Tin mới").count(),
+        "each item once"
+    );
+}
