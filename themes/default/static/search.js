@@ -876,13 +876,18 @@
     // that Back returns to the previous query rather than leaving the page.
     let typedEntry = false;
 
-    function writeUrl(push) {
+    const here = () => location.pathname + location.search;
+    function stateUrl() {
       const p = new URLSearchParams();
       if (state.q) p.set('q', state.q);
       DIMS.forEach(([name], c) => [...state.f[c]].sort().forEach((v) => p.append(name, v)));
       const s = p.toString();
-      const u = location.pathname + (s ? '?' + s : '');
-      if (u === location.pathname + location.search) return false;
+      return location.pathname + (s ? '?' + s : '');
+    }
+
+    function writeUrl(push) {
+      const u = stateUrl();
+      if (u === here()) return false;
       history[push ? 'pushState' : 'replaceState'](null, '', u);
       return push;
     }
@@ -890,16 +895,16 @@
     // A search writes the URL once its first result is shown (history calls cost the browser
     // work, and Chromium fetches the favicon again), or after 250 ms at the latest. A pending
     // write is done (with the state it was for) before the state changes again.
-    let urlLater = null;
+    let urlLater = null; // {push, from (the URL then), then (after the write)}
     let urlTimer = 0;
     function flushUrl() {
-      const f = urlLater;
+      const w = urlLater;
       urlLater = null;
       clearTimeout(urlTimer);
-      if (f) f();
+      if (w && writeUrl(w.push) && w.then) w.then();
     }
-    function writeLater(f) {
-      urlLater = f;
+    function writeLater(push, then) {
+      urlLater = { push: push && stateUrl() !== here(), from: here(), then };
       urlTimer = setTimeout(flushUrl, 250);
     }
 
@@ -1051,7 +1056,7 @@
       const entry = push && !typedEntry;
       typedEntry = false;
       run(false);
-      writeLater(() => writeUrl(entry));
+      writeLater(entry);
     }
 
     let timer = 0;
@@ -1063,7 +1068,7 @@
           flushUrl();
           state.q = input.value;
           run(true);
-          writeLater(() => writeUrl(!typedEntry) && (typedEntry = true));
+          writeLater(!typedEntry, () => (typedEntry = true));
         }, 120);
       });
       input.form.addEventListener('submit', (e) => {
@@ -1073,7 +1078,12 @@
       });
     }
     window.addEventListener('popstate', () => {
-      urlLater = null; // the state it was for is gone
+      // Back while the entry of a new query was not yet written: the browser left the entry
+      // shown before it, one too far; put that entry back, as Back from the new query would.
+      const w = urlLater;
+      urlLater = null;
+      clearTimeout(urlTimer);
+      if (w && w.push) history.pushState(null, '', w.from);
       typedEntry = false;
       state = readUrl();
       for (const i of inputs) i.value = state.q;
