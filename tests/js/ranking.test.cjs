@@ -182,3 +182,59 @@ test('a query loads only the manifest, the shards of its words and nothing else'
   assert.equal(kinds[0], 'manifest');
   assert.ok(kinds.slice(1).every((k) => k === 'p' || k === 'u'), kinds.join());
 });
+
+/** Runs `q` on `ix` holding every request until the first has been asked for: returns the
+    result and the URLs asked in that first round. */
+async function firstRound(ix, q) {
+  const inner = ix.get;
+  const asked = [];
+  let release;
+  const gate = new Promise((r) => (release = r));
+  ix.get = (u, t) => {
+    asked.push(u);
+    return gate.then(() => inner(u, t));
+  };
+  const p = S.search(ix, q, false);
+  await new Promise((r) => setTimeout(r, 20));
+  const first = asked.slice();
+  release();
+  const r = await p;
+  ix.get = inner;
+  return { r, first };
+}
+
+test('a typo: what correcting it needs travels in the first round of requests', async () => {
+  // Without the vocabulary: the word's own entry and the vocabulary go with its pairs.
+  let fresh = fixtureIndex();
+  await fresh.open();
+  let { r, first } = await firstRound(fresh, 'dnag ký khai sinh');
+  assert.equal(r.suggestion, 'đăng ký khai sinh');
+  assert.ok(first.includes(new URL(fresh.m.vocab, fresh.url).href), first.join());
+  assert.ok(first.includes(fresh.file('uni', fresh.shardOf('dnag'))), first.join());
+  // With the vocabulary (fetched when the page is idle): the correction's entry and pairs.
+  fresh = fixtureIndex();
+  await fresh.open();
+  await fresh.vocab();
+  ({ r, first } = await firstRound(fresh, 'dnag ký khai sinh'));
+  assert.equal(r.suggestion, 'đăng ký khai sinh');
+  assert.equal(F.urls[r.docs[0]], KHAI_SINH);
+  assert.ok(first.includes(fresh.file('uni', fresh.shardOf('dang'))), first.join());
+  assert.ok(first.includes(fresh.file('pair', S.fnv32('dang ki') % fresh.m.pair.n)), first.join());
+  // A word found in the vocabulary is no typo: nothing more is fetched for it.
+  fresh = fixtureIndex();
+  await fresh.open();
+  await fresh.vocab();
+  ({ first } = await firstRound(fresh, 'đăng ký'));
+  assert.equal(first.length, 1, first.join());
+});
+
+test('warmUp runs the query path without fetching anything', async () => {
+  const fresh = fixtureIndex();
+  await fresh.open();
+  await fresh.table(); // the page calls it once the facet table is here
+  const n = fresh.loaded.length;
+  const parts = await S.warmUp(fresh);
+  assert.ok(Array.isArray(parts) && parts.length > 0);
+  assert.equal(fresh.loaded.length, n);
+  assert.equal(fresh.files.size, 1);
+});

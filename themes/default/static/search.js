@@ -377,7 +377,7 @@
     }
 
     vocab() {
-      return this.load(new URL(this.m.vocab, this.url).href, 'text', (t) => (t ? t.split('\n') : []));
+      return this.load(new URL(this.m.vocab, this.url).href, 'text', (t) => (this.words = t ? t.split('\n') : []));
     }
 
     /** The result fragment of document `d`: item `d % per` of fragment file `d / per`. */
@@ -458,10 +458,33 @@
 
     // 1. Pairs of glued words; lone words; completions of the word being typed; the Telex
     //    reading of Telex-looking words.
+    // The shard files a correction of word i to w will need: its entry and its pairs.
+    const near = (i) => (w) => {
+      ix.uni(w).catch(() => {});
+      for (const j of [i - 1, i + 1]) {
+        if (!glued(Math.max(i, j))) continue;
+        for (const c of cands(j).slice(0, 4)) ix.pair(j < i ? c.k + ' ' + w : w + ' ' + c.k).catch(() => {});
+      }
+    };
     const jobs = [];
     for (let i = 0; i <= last; i++) {
+      const lone = !glued(i) && !glued(i + 1);
       if (spec[i]) jobs.push(ix.uni(spec[i].k).then((e) => (spec[i].e = e)));
-      else if (!glued(i) && !glued(i + 1)) jobs.push(fetchUni(i));
+      else if (lone) jobs.push(fetchUni(i));
+      if (!spec[i] && typo(toks[i]) && !(open && i === last)) {
+        // A word that cannot be a syllable as typed and is no Telex ("dnag", "sihn") is likely a
+        // typo: what correcting it needs travels in this round, not awaited (unused if the word
+        // is found after all). Its entry and the vocabulary; or, when the vocabulary is already
+        // here (fetched when the page was idle) and lacks the word, its likely correction's
+        // entry and pairs: a typo then costs no round of requests more than a word typed right.
+        const t = toks[i];
+        if (!lone) ix.uni(t.folded).catch(() => {});
+        if (!ix.words) ix.vocab().catch(() => {});
+        else if (!ix.words.includes(t.folded)) {
+          const w = ix.words.find((v) => oneEdit(t.folded, v));
+          if (w) near(i)(w);
+        }
+      }
       if (glued(i) && !(open && i === last)) jobs.push(fetchPairs(i));
     }
     if (open) {
@@ -488,12 +511,18 @@
     });
     if (again.size) await Promise.all([...again].filter(glued).map(fetchPairs));
 
-    // 2. Words in no pair found: look them up alone; then correct what is still unknown.
-    await Promise.all(toks.map((_, i) => (known(i) ? null : fetchUni(i))));
+    // 2. Words in no pair found: look them up alone, with the vocabulary in the same round when
+    //    the word could need correcting; then correct what is still unknown.
+    await Promise.all(toks.map((t, i) => {
+      if (known(i)) return null;
+      if ([...t.folded].length >= 3 && /\p{L}/u.test(t.folded)) ix.vocab().catch(() => {});
+      return fetchUni(i);
+    }));
     const late = [];
+    // The pair shards of a correction are fetched with its own entry (see correct).
     await Promise.all(toks.map(async (t, i) => {
       if (known(i)) return;
-      const fix = await correct(ix, t, toks.some((u) => u.marked));
+      const fix = await correct(ix, t, toks.some((u) => u.marked), near(i));
       if (fix) {
         T[i].c = [fix];
         T[i].fixed = fix.d;
@@ -626,9 +655,11 @@
   // either, which is why the word as typed is still looked up.
   const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
   const unlikelyAsTyped = (w) => !SYLLABLE.test(w) || /aa|ee|dd|oo(?!ng)/.test(w);
+  // Likely a typo: letters only, a vowel, three letters or more, not a syllable, not Telex.
+  const typo = (t) => /^[a-z]{3,}$/.test(t.raw) && /[aeiouy]/.test(t.raw) && unlikelyAsTyped(t.raw) && !telex(t.raw);
 
   /** A correction of an unknown word: Telex first, then one edit away in the vocabulary. */
-  async function correct(ix, t, marks) {
+  async function correct(ix, t, marks, pre) {
     const tx = telex(t.raw);
     if (tx) {
       const e = await ix.uni(tx[1]);
@@ -637,12 +668,35 @@
     if ([...t.folded].length < 3) return null;
     for (const w of await ix.vocab()) {
       if (oneEdit(t.folded, w)) {
+        // pre(w): start fetching what the search needs next if w is the correction.
+        if (pre) pre(w);
         const e = await ix.uni(w);
         // Shown with marks only when the query has some: "dnag ky" → "dang ky", not "đăng ky".
         if (e) return { k: w, x: null, w: 1, e, d: marks ? e.vars[0] || w : w };
       }
     }
     return null;
+  }
+
+  /**
+   * Runs the query path once over a made-up one-entry index (nothing is fetched), so that the
+   * first real query does not pay for compiling the functions and regular expressions (Unicode
+   * classes) it uses: on a fresh page that was a good part of its time. Called when idle.
+   */
+  async function warmUp(ix) {
+    // Every shard holds "a" and "a a", in documents 0 to D − 1 (gaps 0, body: two zero bits
+    // each), enough postings for the decoder and the scoring loops to get compiled.
+    const D = 2000;
+    const bl = (5 + 2 * D + 7) >> 3;
+    const v = (x) => [(x & 127) | 128, x >> 7];
+    const entry = (key) => [...key, ...v(D), 0, ...v(bl), ...new Array(bl).fill(0)];
+    const shard = new Uint8Array([...entry([0, 1, 97]), ...entry([1, 2, 32, 97])]).buffer;
+    const dry = new Index(ix.url, async (u, type) => (type === 'text' ? '' : shard));
+    Object.assign(dry, { m: ix.m, n: D, bounds: ix.bounds });
+    const res = await search(dry, 'a a a, Đăng ký dangw kys dnag 15/QĐ-UBND', false);
+    await search(dry, 'a đăng k', true);
+    facetCounts(await ix.table(), res.docs.filter((d) => d < ix.n), DIMS.map(() => new Set()));
+    return excerpt('Hồ sơ đăng ký gồm: tờ khai, bản sao giấy tờ.', res.marks, 'an');
   }
 
   /* ---------- facets ---------- */
@@ -751,6 +805,10 @@
 
   /* ---------- page ---------- */
 
+  // One collator: localeCompare(…, 'vi') builds a new one per call (a quarter of a millisecond).
+  let collator = null;
+  const collate = (a, b) => (collator = collator || new Intl.Collator('vi')).compare(a, b);
+
   const PAGE = 10;
 
   function el(tag, attrs, ...children) {
@@ -774,14 +832,30 @@
     const facetsBox = document.querySelector('[data-search-facets]');
     const forms = [...document.querySelectorAll('form[role=search]')];
     const inputs = forms.map((f) => f.querySelector('[name=q]')).filter(Boolean);
+    // XMLHttpRequest rather than fetch: its load event brings the whole body in one task,
+    // where fetch takes one for the headers and another for the body. Text is UTF-8, as with
+    // fetch's text().
     const get = (u, type) =>
-      fetch(u).then((r) => {
-        if (!r.ok) throw new Error(r.status + ' ' + u);
-        return type === 'text' ? r.text() : r.arrayBuffer();
+      new Promise((resolve, reject) => {
+        const x = new XMLHttpRequest();
+        x.open('GET', u);
+        x.responseType = 'arraybuffer';
+        x.onload = () => (x.status >= 200 && x.status < 300 ? resolve(type === 'text' ? UTF8D.decode(x.response) : x.response) : reject(new Error(x.status + ' ' + u)));
+        x.onerror = () => reject(new Error('network error ' + u));
+        x.send();
       });
     const ixp = new Index(new URL(url, location.href).href, get).open();
-    // The facet table is needed by every search: fetch it with the manifest.
-    ixp.then((ix) => ix.table()).catch(() => {});
+    // The facet table is needed by every search: fetch it with the manifest. Then, when idle and
+    // unless there is a query, get the query path compiled (warmUp) and the collator built.
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+    ixp.then((ix) => ix.table().then(() => idle(() => {
+      if (state.q.trim() || state.f.some((f) => f.size)) return;
+      collate('a', 'b');
+      warmUp(ix).then((parts) => marked(parts)).catch(() => {});
+      // The vocabulary (a few KB, cached for good like every index file): with it, a typo is
+      // corrected in the query's first round of requests.
+      ix.vocab().catch(() => {});
+    }))).catch(() => {});
     let values = null;
     let seq = 0;
     let last = null; // {q, res, cols}
@@ -802,15 +876,36 @@
     // that Back returns to the previous query rather than leaving the page.
     let typedEntry = false;
 
-    function writeUrl(push) {
+    const here = () => location.pathname + location.search;
+    function stateUrl() {
       const p = new URLSearchParams();
       if (state.q) p.set('q', state.q);
       DIMS.forEach(([name], c) => [...state.f[c]].sort().forEach((v) => p.append(name, v)));
       const s = p.toString();
-      const u = location.pathname + (s ? '?' + s : '');
-      if (u === location.pathname + location.search) return false;
+      return location.pathname + (s ? '?' + s : '');
+    }
+
+    function writeUrl(push) {
+      const u = stateUrl();
+      if (u === here()) return false;
       history[push ? 'pushState' : 'replaceState'](null, '', u);
       return push;
+    }
+
+    // A search writes the URL once its first result is shown (history calls cost the browser
+    // work, and Chromium fetches the favicon again), or after 250 ms at the latest. A pending
+    // write is done (with the state it was for) before the state changes again.
+    let urlLater = null; // {push, from (the URL then), then (after the write)}
+    let urlTimer = 0;
+    function flushUrl() {
+      const w = urlLater;
+      urlLater = null;
+      clearTimeout(urlTimer);
+      if (w && writeUrl(w.push) && w.then) w.then();
+    }
+    function writeLater(push, then) {
+      urlLater = { push: push && stateUrl() !== here(), from: here(), then };
+      urlTimer = setTimeout(flushUrl, 250);
     }
 
     async function run(typing) {
@@ -821,6 +916,7 @@
         ix = await ixp;
       } catch (e) {
         say('Không tải được chỉ mục tìm kiếm.');
+        flushUrl();
         return;
       }
       values = values || facetValues(ix.m);
@@ -831,6 +927,7 @@
         results.replaceChildren();
         facetsBox && facetsBox.replaceChildren();
         say('Nhập từ khóa để tìm kiếm.');
+        flushUrl();
         return;
       }
       say('Đang tìm…');
@@ -841,6 +938,7 @@
       if (my !== seq) return;
       if (!res) {
         say('Không tải được chỉ mục tìm kiếm.');
+        flushUrl();
         return;
       }
       last = { q, res, cols, ix };
@@ -851,11 +949,19 @@
     async function render() {
       const { q, res, cols, ix } = last;
       const sel = values.map((vals, c) => new Set(vals.filter((v) => state.f[c].has(v.param)).map((v) => v.id)));
+      // The fragments are asked for first (without filters, before the facets are even
+      // counted): the first result's alone, the others once it has arrived, so that it does not
+      // share the connection, the server and the main thread with nine others.
+      const frags = (docs) => {
+        const one = (d) => ix.frag(d).catch(() => null);
+        const first = docs.length ? one(docs[0]) : null;
+        return docs.map((d, i) => (i ? first.then(() => one(d)) : first));
+      };
+      const all = sel.every((s) => !s.size);
+      let pending = all ? frags(res.docs.slice(0, shownCount)) : null;
       const { shown, counts } = facetCounts(cols, res.docs, sel);
-      // The fragments are asked for first; facets and status are drawn while they travel.
       const page = shown.slice(0, shownCount);
-      const pending = page.map((d) => ix.frag(d).catch(() => null));
-      renderFacets(counts);
+      pending = pending || frags(page);
       const parts = [];
       if (q) {
         parts.push(shown.length ? `${shown.length} kết quả cho “${q}”.` : `Không có kết quả cho “${q}”.`);
@@ -879,9 +985,15 @@
       const mine = ++drawn;
       const list = el('ol', { class: 'search-results' });
       let placed = false;
+      // The first result goes in first; the facets and the URL follow it, in the next task.
       const place = () => {
-        if (!placed) results.replaceChildren(list);
+        if (placed) return;
+        results.replaceChildren(list);
         placed = true;
+        setTimeout(() => {
+          if (mine === drawn) renderFacets(counts);
+          flushUrl();
+        }, 0);
       };
       for (let i = 0; i < page.length; i++) {
         const f = await pending[i];
@@ -917,12 +1029,13 @@
           .filter((v) => v.n || v.on);
         if (!vals.length) return;
         if (c === 4) vals.sort((a, b) => b.label.localeCompare(a.label));
-        else vals.sort((a, b) => b.n - a.n || a.label.localeCompare(b.label, 'vi'));
+        else vals.sort((a, b) => b.n - a.n || collate(a.label, b.label));
         const list = el('ul');
         for (const v of vals.slice(0, 12)) {
           const box = el('input', { type: 'checkbox', name, value: v.param });
           box.checked = v.on;
           box.addEventListener('change', () => {
+            flushUrl();
             state.f[c][box.checked ? 'add' : 'delete'](v.param);
             typedEntry = false;
             writeUrl(true);
@@ -936,16 +1049,14 @@
       facetsBox.replaceChildren(...boxes);
     }
 
-    // The URL is written once the search has sent its requests (history calls are not free).
-    const later = (f) => setTimeout(f, 0);
-
     function setQuery(q, push) {
+      flushUrl();
       state.q = q;
       for (const i of inputs) i.value = q;
       const entry = push && !typedEntry;
       typedEntry = false;
       run(false);
-      later(() => writeUrl(entry));
+      writeLater(entry);
     }
 
     let timer = 0;
@@ -954,9 +1065,10 @@
       input.addEventListener('input', () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
+          flushUrl();
           state.q = input.value;
           run(true);
-          later(() => writeUrl(!typedEntry) && (typedEntry = true));
+          writeLater(!typedEntry, () => (typedEntry = true));
         }, 120);
       });
       input.form.addEventListener('submit', (e) => {
@@ -966,6 +1078,12 @@
       });
     }
     window.addEventListener('popstate', () => {
+      // Back while the entry of a new query was not yet written: the browser left the entry
+      // shown before it, one too far; put that entry back, as Back from the new query would.
+      const w = urlLater;
+      urlLater = null;
+      clearTimeout(urlTimer);
+      if (w && w.push) history.pushState(null, '', w.from);
       typedEntry = false;
       state = readUrl();
       for (const i of inputs) i.value = state.q;
@@ -974,7 +1092,7 @@
     run(false);
   }
 
-  const api = { normalize, fold, keys, split, tokenize, telex, slug, fnv32, cmp, oneEdit, markDistance, parseShard, postings, parseTable, Index, search, correct, facetValues, facetCounts, highlight, excerpt };
+  const api = { normalize, fold, keys, split, tokenize, telex, slug, fnv32, cmp, oneEdit, markDistance, parseShard, postings, parseTable, Index, search, correct, warmUp, facetValues, facetCounts, highlight, excerpt };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (HAS_DOM) init();
 })();
