@@ -217,20 +217,56 @@ struct Spelling {
     count: u64,
 }
 
-/// A chunk's vocabulary: spellings as written, their exact and folded keys.
+/// A word of at most [`Short::BYTES`] bytes as a map key: its bytes, zero-padded (a word holds
+/// no NUL), compared and hashed as two integers instead of through a pointer to the heap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64);
+
+impl Short {
+    /// The longest word kept as a [`Short`].
+    const BYTES: usize = 16;
+
+    /// The key of `word`, or `None` when it is longer than [`Short::BYTES`].
+    fn of(word: &str) -> Option<Short> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::BYTES {
+            return None;
+        }
+        let mut buf = [0u8; Self::BYTES];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        let [a, b, c, d, e, f, g, h, rest @ ..] = buf;
+        let [i, j, k, l, m, n, o, q] = rest;
+        Some(Short(
+            u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            u64::from_le_bytes([i, j, k, l, m, n, o, q]),
+        ))
+    }
+}
+
+/// The vocabulary of a run of chunks: spellings as written, their exact and folded keys.
 #[derive(Debug, Default)]
 struct Vocab {
-    raw: FxMap<String, u32>,
+    /// Spellings of at most [`Short::BYTES`] bytes → spelling id.
+    short: FxMap<Short, u32>,
+    /// Longer spellings → spelling id.
+    long: FxMap<String, u32>,
     spellings: Vec<Spelling>,
     raw_text: Vec<String>,
     exact: Interner,
     folded: Interner,
+    /// [`hash_str`] of each folded key, filled in by [`Vocab::folded_hashes`].
+    folded_hashes: Vec<u64>,
 }
 
 impl Vocab {
     /// The spelling id of a lower-case NFC word.
     fn spelling(&mut self, raw: &str) -> u32 {
-        if let Some(&id) = self.raw.get(raw) {
+        let short = Short::of(raw);
+        let found = match &short {
+            Some(key) => self.short.get(key),
+            None => self.long.get(raw),
+        };
+        if let Some(&id) = found {
             return id;
         }
         let (exact, folded) = keys(raw);
@@ -240,9 +276,20 @@ impl Vocab {
             folded: self.folded.id(&folded),
             count: 0,
         });
-        self.raw.insert(raw.to_owned(), id);
+        match short {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(raw.to_owned(), id),
+        };
         self.raw_text.push(raw.to_owned());
         id
+    }
+
+    /// The hash of every folded key, by folded id.
+    fn folded_hashes(&mut self) -> &[u64] {
+        let known = self.folded_hashes.len();
+        let names = &self.folded.names[known..];
+        self.folded_hashes.extend(names.iter().map(|n| hash_str(n)));
+        &self.folded_hashes
     }
 
     /// Orders two exact spellings by name: a pair's name is its two keys joined by a space, and
@@ -480,8 +527,7 @@ impl LocalTerms {
     }
 
     /// The terms, each in the merge shard of its key.
-    fn into_shards(self, vocab: &Vocab) -> Vec<Part> {
-        let hashes: Vec<u64> = vocab.folded.names.iter().map(|n| hash_str(n)).collect();
+    fn into_shards(self, hashes: &[u64]) -> Vec<Part> {
         let mut parts: Vec<Part> = (0..SHARDS).map(|_| Part::default()).collect();
         // Each term's shard and position there; its spellings in index order.
         let mut place: Vec<(usize, usize)> = Vec::with_capacity(self.keys.len());
@@ -561,12 +607,63 @@ fn hash_str(s: &str) -> u64 {
     h.finish()
 }
 
-/// One chunk's analysis: its vocabulary and its terms by merge shard.
+/// One chunk's terms by merge shard, and the run whose vocabulary their ids come from.
 #[derive(Debug)]
 struct Chunk {
-    vocab: Vocab,
+    /// Index of the chunk (its documents are `index * CHUNK..`).
+    index: usize,
+    /// Index of the run (and vocabulary) among all runs.
+    run: usize,
     unigrams: Vec<Part>,
     pairs: Vec<Part>,
+}
+
+/// The analysis of a run of consecutive chunks by one task: one vocabulary for all of them, so
+/// that a word's keys are worked out once a run instead of once a chunk.
+#[derive(Debug)]
+struct Run {
+    vocab: Vocab,
+    aliases: Aliases,
+    acc: DocTerms,
+    chunks: Vec<Chunk>,
+}
+
+impl Run {
+    fn new() -> Run {
+        let mut vocab = Vocab::default();
+        let aliases = Aliases::new(&mut vocab);
+        Run {
+            vocab,
+            aliases,
+            acc: DocTerms::default(),
+            chunks: Vec::new(),
+        }
+    }
+
+    /// Analyses chunk `index`: the documents `ids` (consecutive ids from `index * CHUNK`).
+    fn analyse_chunk(&mut self, docs: &[SearchDoc<'_>], index: usize, ids: &[usize]) {
+        let Run {
+            vocab, aliases, acc, ..
+        } = self;
+        let mut unigrams = LocalTerms::default();
+        let mut pairs = LocalTerms::default();
+        for (j, &i) in ids.iter().enumerate() {
+            let doc = (index * CHUNK + j) as u32;
+            let fields = split_fields(&docs[i]);
+            acc.words(vocab, &fields);
+            drop(fields);
+            acc.aliases(vocab, aliases);
+            acc.finish(doc, vocab, &mut unigrams, &mut pairs);
+        }
+        let hashes = vocab.folded_hashes();
+        let chunk = Chunk {
+            index,
+            run: 0,
+            unigrams: unigrams.into_shards(hashes),
+            pairs: pairs.into_shards(hashes),
+        };
+        self.chunks.push(chunk);
+    }
 }
 
 /// Accumulators of one document, reused from one document to the next.
@@ -683,28 +780,6 @@ impl DocTerms {
     }
 }
 
-/// Analyses the documents `ids` (consecutive document ids from `first`).
-fn analyse_chunk(docs: &[SearchDoc<'_>], first: usize, ids: &[usize]) -> Chunk {
-    let mut vocab = Vocab::default();
-    let aliases = Aliases::new(&mut vocab);
-    let mut unigrams = LocalTerms::default();
-    let mut pairs = LocalTerms::default();
-    let mut acc = DocTerms::default();
-    for (j, &i) in ids.iter().enumerate() {
-        let doc = (first + j) as u32;
-        let fields = split_fields(&docs[i]);
-        acc.words(&mut vocab, &fields);
-        drop(fields);
-        acc.aliases(&vocab, &aliases);
-        acc.finish(doc, &vocab, &mut unigrams, &mut pairs);
-    }
-    Chunk {
-        unigrams: unigrams.into_shards(&vocab),
-        pairs: pairs.into_shards(&vocab),
-        vocab,
-    }
-}
-
 /// The corpus-wide vocabulary, and each chunk's ids mapped into it.
 #[derive(Debug, Default)]
 struct Global {
@@ -712,14 +787,15 @@ struct Global {
     folded: Interner,
     /// Every spelling: its exact id and how often it was seen.
     spellings: FxMap<String, (u32, u64)>,
-    /// Per chunk: local exact id → global.
+    /// Per run: its exact ids → global.
     exact_maps: Vec<Vec<u32>>,
-    /// Per chunk: local folded id → global.
+    /// Per run: its folded ids → global.
     folded_maps: Vec<Vec<u32>>,
 }
 
 impl Global {
-    fn add_chunk(&mut self, vocab: &Vocab) {
+    /// Adds the vocabulary of the next run.
+    fn add_vocab(&mut self, vocab: &Vocab) {
         let exact: Vec<u32> = vocab.exact.names.iter().map(|n| self.exact.id(n)).collect();
         let folded: Vec<u32> = vocab.folded.names.iter().map(|n| self.folded.id(n)).collect();
         for (sp, raw) in vocab.spellings.iter().zip(&vocab.raw_text) {
@@ -758,19 +834,19 @@ impl Global {
         ids.map(|id| table.get(id as usize).copied().unwrap_or(NONE))
     }
 
-    /// Merges one shard's terms of every chunk, chunk after chunk (so in document order).
-    fn merge_shard(&self, parts: Vec<Part>) -> Vec<Term> {
+    /// Merges one shard's terms of every chunk, chunk after chunk (so in document order); each
+    /// part comes with the index of its run.
+    fn merge_shard(&self, parts: Vec<(usize, Part)>) -> Vec<Term> {
         // First the keys and sizes, then the postings into lists of the right size.
         let mut ids: FxMap<Ids, usize> = FxMap::default();
         let mut keys: Vec<Ids> = Vec::new();
         let mut sizes: Vec<usize> = Vec::new();
         let slots: Vec<Vec<usize>> = parts
             .iter()
-            .enumerate()
-            .map(|(c, part)| {
+            .map(|(run, part)| {
                 (0..part.keys.len())
                     .map(|i| {
-                        let key = Self::map(&self.folded_maps[c], part.keys[i]);
+                        let key = Self::map(&self.folded_maps[*run], part.keys[i]);
                         let next = keys.len();
                         let t = *ids.entry(key).or_insert(next);
                         if t == next {
@@ -793,13 +869,13 @@ impl Global {
             })
             .collect();
         let mut remap: Vec<u32> = Vec::new();
-        for (c, (part, slots)) in parts.into_iter().zip(slots).enumerate() {
+        for ((run, part), slots) in parts.into_iter().zip(slots) {
             for (i, t) in slots.into_iter().enumerate() {
                 let (postings, variants) = part.term(i);
                 let term = &mut terms[t];
                 remap.clear();
                 for &v in variants {
-                    let v = Self::map(&self.exact_maps[c], v);
+                    let v = Self::map(&self.exact_maps[run], v);
                     let at = term.variants.iter().position(|x| *x == v).unwrap_or_else(|| {
                         term.variants.push(v);
                         term.variants.len() - 1
@@ -823,11 +899,12 @@ impl Global {
     }
 
     /// Merges the terms of every chunk, sorted by key.
-    fn merge(&self, by_chunk: Vec<Vec<Part>>) -> Vec<Term> {
-        let mut by_shard: Vec<Vec<Part>> = (0..SHARDS).map(|_| Vec::new()).collect();
-        for shards in by_chunk {
+    /// `by_chunk` holds each chunk's parts, in chunk order, with the index of their run.
+    fn merge(&self, by_chunk: Vec<(usize, Vec<Part>)>) -> Vec<Term> {
+        let mut by_shard: Vec<Vec<(usize, Part)>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for (run, shards) in by_chunk {
             for (s, part) in shards.into_iter().enumerate() {
-                by_shard[s].push(part);
+                by_shard[s].push((run, part));
             }
         }
         let mut terms: Vec<Term> = by_shard
@@ -843,24 +920,31 @@ impl Corpus {
     /// Analyses every document.
     pub fn build(docs: &[SearchDoc<'_>]) -> Corpus {
         let order = super::step("search: order", || doc_order(docs));
-        let chunks: Vec<Chunk> = super::step("search: analyse", || {
+        let runs: Vec<Run> = super::step("search: analyse", || {
             order
                 .par_chunks(CHUNK)
                 .enumerate()
-                .map(|(c, ids)| analyse_chunk(docs, c * CHUNK, ids))
+                .fold(Run::new, |mut run, (c, ids)| {
+                    run.analyse_chunk(docs, c, ids);
+                    run
+                })
                 .collect()
         });
 
         let mut global = Global::default();
-        let mut uni_parts = Vec::with_capacity(chunks.len());
-        let mut pair_parts = Vec::with_capacity(chunks.len());
+        let mut chunks: Vec<Chunk> = Vec::new();
         super::step("search: vocab", || {
-            for chunk in chunks {
-                global.add_chunk(&chunk.vocab);
-                uni_parts.push(chunk.unigrams);
-                pair_parts.push(chunk.pairs);
+            for (r, run) in runs.into_iter().enumerate() {
+                global.add_vocab(&run.vocab);
+                chunks.extend(run.chunks.into_iter().map(|c| Chunk { run: r, ..c }));
             }
         });
+        // The merge keeps each term's postings in document order: chunk after chunk.
+        chunks.sort_unstable_by_key(|c| c.index);
+        let (uni_parts, pair_parts): (Vec<_>, Vec<_>) = chunks
+            .into_iter()
+            .map(|c| ((c.run, c.unigrams), (c.run, c.pairs)))
+            .unzip();
         let (unigrams, pairs) = super::step("search: merge", || {
             rayon::join(|| global.merge(uni_parts), || global.merge(pair_parts))
         });
