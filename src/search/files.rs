@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::encode::{BitWriter, Fnv64, base32, best_rice_k, fnv1a32, fnv1a32_parts, short_hash, string, varint};
+use super::encode::{
+    BitWriter, Fnv64, base32, best_rice_k, fnv1a32, fnv1a32_parts, short_hash, string, varint, varint_len,
+};
 use super::index::{Corpus, KINDS, Term, kind_index};
 use super::{SearchDoc, SearchFile, SearchIndex};
 
@@ -233,11 +235,7 @@ fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
     let total: usize = terms
         .iter()
         .zip(&bodies)
-        .map(|(t, body)| {
-            let mut key = Vec::new();
-            encode_key(&mut key, "", &t.key);
-            key.len() + body.len()
-        })
+        .map(|(t, body)| key_len(&t.key) + body.len())
         .sum();
     let n = total.div_ceil(PAIR_SHARD_BYTES).max(1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -279,6 +277,11 @@ pub(crate) fn pair_signature(exact_pair: &str) -> u16 {
 /// [`pair_signature`] of the exact keys `a` and `b`, without joining them.
 fn pair_signature_of(a: &str, b: &str) -> u16 {
     (fnv1a32_parts(&[a.as_bytes(), b" ", b.as_bytes()]) & 0xffff) as u16
+}
+
+/// Bytes [`encode_key`] writes for `key` against nothing.
+fn key_len(key: &str) -> usize {
+    varint_len(0) + varint_len(key.len() as u64) + key.len()
 }
 
 /// Appends a term's key, front-coded against `prev`.
