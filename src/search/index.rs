@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -241,17 +242,26 @@ impl Short {
             u64::from_le_bytes([i, j, k, l, m, n, o, q]),
         ))
     }
+
+    /// The bytes of the word and their number.
+    fn bytes(self) -> ([u8; Self::BYTES], usize) {
+        let mut buf = [0u8; Self::BYTES];
+        let (lo, hi) = buf.split_at_mut(8);
+        lo.copy_from_slice(&self.0.to_le_bytes());
+        hi.copy_from_slice(&self.1.to_le_bytes());
+        let len = buf.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+        (buf, len)
+    }
 }
 
-/// The vocabulary of a run of chunks: spellings as written, their exact and folded keys.
+/// The vocabulary of a run of chunks: spellings as written, their exact and folded keys and
+/// counts.
 #[derive(Debug, Default)]
 struct Vocab {
-    /// Spellings of at most [`Short::BYTES`] bytes → spelling id.
-    short: FxMap<Short, u32>,
-    /// Longer spellings → spelling id.
-    long: FxMap<String, u32>,
-    spellings: Vec<Spelling>,
-    raw_text: Vec<String>,
+    /// Spellings of at most [`Short::BYTES`] bytes.
+    short: FxMap<Short, Spelling>,
+    /// Longer spellings.
+    long: FxMap<String, Spelling>,
     exact: Interner,
     folded: Interner,
     /// [`hash_str`] of each folded key, filled in by [`Vocab::folded_hashes`].
@@ -259,29 +269,33 @@ struct Vocab {
 }
 
 impl Vocab {
-    /// The spelling id of a lower-case NFC word.
-    fn spelling(&mut self, raw: &str) -> u32 {
-        let short = Short::of(raw);
-        let found = match &short {
-            Some(key) => self.short.get(key),
-            None => self.long.get(raw),
+    /// The entry of a lower-case NFC word.
+    fn spelling(&mut self, raw: &str) -> &mut Spelling {
+        let Vocab {
+            short,
+            long,
+            exact,
+            folded,
+            ..
+        } = self;
+        let mut new = || {
+            let (e, f) = keys(raw);
+            Spelling {
+                exact: exact.id(&e),
+                folded: folded.id(&f),
+                count: 0,
+            }
         };
-        if let Some(&id) = found {
-            return id;
+        match Short::of(raw) {
+            Some(key) => short.entry(key).or_insert_with(new),
+            None => {
+                if !long.contains_key(raw) {
+                    let spelling = new();
+                    long.insert(raw.to_owned(), spelling);
+                }
+                long.get_mut(raw).expect("inserted above")
+            }
         }
-        let (exact, folded) = keys(raw);
-        let id = self.spellings.len() as u32;
-        self.spellings.push(Spelling {
-            exact: self.exact.id(&exact),
-            folded: self.folded.id(&folded),
-            count: 0,
-        });
-        match short {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(raw.to_owned(), id),
-        };
-        self.raw_text.push(raw.to_owned());
-        id
     }
 
     /// The hash of every folded key, by folded id.
@@ -358,8 +372,8 @@ const WEIGHTS: [u32; 4] = [1, 2, 4, 8];
 /// indexed by their first syllable.
 #[derive(Debug, Default)]
 struct Aliases {
-    /// Per entry, its alias phrases as spelling ids.
-    aliases: Vec<Vec<Vec<u32>>>,
+    /// Per entry, its alias phrases as (exact id, folded id) of each word.
+    aliases: Vec<Vec<Vec<(u32, u32)>>>,
     /// First folded id of a trigger phrase → (entry, the whole phrase as folded ids).
     triggers: FxMap<u32, Vec<(usize, Vec<u32>)>>,
 }
@@ -368,14 +382,18 @@ impl Aliases {
     fn new(vocab: &mut Vocab) -> Aliases {
         let mut table = Aliases::default();
         for (entry, (aliases, phrases)) in ALIASES.iter().enumerate() {
-            let ids =
-                |vocab: &mut Vocab, p: &str| -> Vec<u32> { split(p).iter().map(|(w, _)| vocab.spelling(w)).collect() };
+            let ids = |vocab: &mut Vocab, p: &str| -> Vec<(u32, u32)> {
+                split(p)
+                    .iter()
+                    .map(|(w, _)| {
+                        let s = vocab.spelling(w);
+                        (s.exact, s.folded)
+                    })
+                    .collect()
+            };
             table.aliases.push(aliases.iter().map(|a| ids(vocab, a)).collect());
             for phrase in *phrases {
-                let folded: Vec<u32> = ids(vocab, phrase)
-                    .iter()
-                    .map(|&s| vocab.spellings[s as usize].folded)
-                    .collect();
+                let folded: Vec<u32> = ids(vocab, phrase).iter().map(|&(_, f)| f).collect();
                 if let Some(&first) = folded.first() {
                     table.triggers.entry(first).or_default().push((entry, folded));
                 }
@@ -470,9 +488,9 @@ fn split_fields<'a>(doc: &'a SearchDoc<'_>) -> Vec<Field<'a>> {
 #[derive(Debug, Default)]
 struct LocalTerms {
     /// Pair key (packed by [`pack`]) → term.
-    ids: FxMap<u64, u32>,
-    /// Syllable (folded id) → term + 1, 0 when not seen yet.
-    dense: Vec<u32>,
+    ids: FxMap<u64, Slot>,
+    /// Syllable (folded id) → term ([`Slot::UNSEEN`] when not seen yet).
+    dense: Vec<Slot>,
     /// Folded ids of each term.
     keys: Vec<Ids>,
     /// Exact ids of the first spelling of each term.
@@ -485,43 +503,58 @@ struct LocalTerms {
     seen: Vec<(u32, Posting)>,
 }
 
+/// A term's id and its first spelling, looked up together.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    term: u32,
+    first: Ids,
+}
+
+impl Slot {
+    /// The slot of a term not seen yet.
+    const UNSEEN: Slot = Slot {
+        term: NONE,
+        first: [NONE; 2],
+    };
+}
+
 impl LocalTerms {
-    /// The term of `key`, given the next id when it is new.
-    fn term(&mut self, key: Ids) -> u32 {
-        let next = self.keys.len() as u32;
+    /// The slot of `key`, [`Slot::UNSEEN`] when it is new.
+    fn slot(&mut self, key: Ids) -> &mut Slot {
         if key[1] != NONE {
-            return *self.ids.entry(pack(key)).or_insert(next);
+            return self.ids.entry(pack(key)).or_insert(Slot::UNSEEN);
         }
-        let slot = key[0] as usize;
-        if slot >= self.dense.len() {
-            self.dense.resize(slot + 1, 0);
+        let at = key[0] as usize;
+        if at >= self.dense.len() {
+            self.dense.resize(at + 1, Slot::UNSEEN);
         }
-        match self.dense[slot] {
-            0 => {
-                self.dense[slot] = next + 1;
-                next
-            }
-            t => t - 1,
-        }
+        &mut self.dense[at]
     }
 
     fn add(&mut self, key: Ids, doc: u32, acc: &Acc, vocab: &Vocab) {
         let variant = acc.dominant(vocab);
         let next = self.keys.len() as u32;
-        let t = self.term(key);
-        let v = if t == next {
+        let slot = self.slot(key);
+        let seen = *slot;
+        let (t, v) = if seen.term == NONE {
+            *slot = Slot {
+                term: next,
+                first: variant,
+            };
             self.keys.push(key);
             self.first.push(variant);
             self.spellings.push(1);
-            0
-        } else if self.first[t as usize] == variant {
-            0
+            (next, 0)
+        } else if seen.first == variant {
+            (seen.term, 0)
         } else {
+            let t = seen.term;
             let count = &mut self.spellings[t as usize];
-            *self.more.entry((t, variant)).or_insert_with(|| {
+            let v = *self.more.entry((t, variant)).or_insert_with(|| {
                 *count += 1;
                 *count - 1
-            })
+            });
+            (t, v)
         };
         self.seen.push((t, Posting::new(doc, acc.final_level(), Some(v))));
     }
@@ -610,22 +643,21 @@ fn hash_str(s: &str) -> u64 {
 /// One chunk's terms by merge shard, and the run whose vocabulary their ids come from.
 #[derive(Debug)]
 struct Chunk {
-    /// Index of the chunk (its documents are `index * CHUNK..`).
-    index: usize,
     /// Index of the run (and vocabulary) among all runs.
     run: usize,
     unigrams: Vec<Part>,
     pairs: Vec<Part>,
 }
 
-/// The analysis of a run of consecutive chunks by one task: one vocabulary for all of them, so
-/// that a word's keys are worked out once a run instead of once a chunk.
+/// The analysis state of one worker thread, kept from one chunk to the next: one vocabulary for
+/// all the chunks the thread analyses, so that a word's keys are worked out once a thread
+/// instead of once a chunk. Which chunks a thread gets does not matter: ids are mapped into the
+/// global vocabulary before the merge, and nothing depends on the order they were given out.
 #[derive(Debug)]
 struct Run {
     vocab: Vocab,
     aliases: Aliases,
     acc: DocTerms,
-    chunks: Vec<Chunk>,
 }
 
 impl Run {
@@ -636,12 +668,12 @@ impl Run {
             vocab,
             aliases,
             acc: DocTerms::default(),
-            chunks: Vec::new(),
         }
     }
 
-    /// Analyses chunk `index`: the documents `ids` (consecutive ids from `index * CHUNK`).
-    fn analyse_chunk(&mut self, docs: &[SearchDoc<'_>], index: usize, ids: &[usize]) {
+    /// Analyses chunk `index`: the documents `ids` (consecutive ids from `index * CHUNK`); `run`
+    /// is the index of this state among all.
+    fn analyse_chunk(&mut self, docs: &[SearchDoc<'_>], index: usize, ids: &[usize], run: usize) -> Chunk {
         let Run {
             vocab, aliases, acc, ..
         } = self;
@@ -652,17 +684,15 @@ impl Run {
             let fields = split_fields(&docs[i]);
             acc.words(vocab, &fields);
             drop(fields);
-            acc.aliases(vocab, aliases);
+            acc.aliases(aliases);
             acc.finish(doc, vocab, &mut unigrams, &mut pairs);
         }
         let hashes = vocab.folded_hashes();
-        let chunk = Chunk {
-            index,
-            run: 0,
+        Chunk {
+            run,
             unigrams: unigrams.into_shards(hashes),
             pairs: pairs.into_shards(hashes),
-        };
-        self.chunks.push(chunk);
+        }
     }
 }
 
@@ -724,8 +754,7 @@ impl DocTerms {
                     prev = None;
                     continue;
                 }
-                let s = vocab.spelling(raw);
-                let sp = &mut vocab.spellings[s as usize];
+                let sp = vocab.spelling(raw);
                 sp.count += 1;
                 let (exact, folded) = (sp.exact, sp.folded);
                 self.add_uni(folded, level, exact, weight);
@@ -748,13 +777,11 @@ impl DocTerms {
     }
 
     /// Adds the alias phrases of the entries whose trigger phrases were found.
-    fn aliases(&mut self, vocab: &Vocab, aliases: &Aliases) {
+    fn aliases(&mut self, aliases: &Aliases) {
         for (entry, level) in aliases.found(self.sequences()) {
             for alias in &aliases.aliases[entry] {
                 let mut prev = None;
-                for &s in alias {
-                    let sp = &vocab.spellings[s as usize];
-                    let (exact, folded) = (sp.exact, sp.folded);
+                for &(exact, folded) in alias {
                     self.add_uni(folded, level, exact, 0);
                     if let Some((pf, pe)) = prev {
                         self.add_pair([pf, folded], level, [pe, exact], 0);
@@ -798,16 +825,26 @@ impl Global {
     fn add_vocab(&mut self, vocab: &Vocab) {
         let exact: Vec<u32> = vocab.exact.names.iter().map(|n| self.exact.id(n)).collect();
         let folded: Vec<u32> = vocab.folded.names.iter().map(|n| self.folded.id(n)).collect();
-        for (sp, raw) in vocab.spellings.iter().zip(&vocab.raw_text) {
-            match self.spellings.get_mut(raw.as_str()) {
-                Some(entry) => entry.1 += sp.count,
-                None => {
-                    self.spellings.insert(raw.clone(), (exact[sp.exact as usize], sp.count));
-                }
-            }
+        for (key, sp) in &vocab.short {
+            let (bytes, len) = key.bytes();
+            let raw = String::from_utf8_lossy(&bytes[..len]);
+            self.add_spelling(&raw, exact[sp.exact as usize], sp.count);
+        }
+        for (raw, sp) in &vocab.long {
+            self.add_spelling(raw, exact[sp.exact as usize], sp.count);
         }
         self.exact_maps.push(exact);
         self.folded_maps.push(folded);
+    }
+
+    /// Counts `count` more occurrences of the spelling `raw` of the exact key `exact`.
+    fn add_spelling(&mut self, raw: &str, exact: u32, count: u64) {
+        match self.spellings.get_mut(raw) {
+            Some(entry) => entry.1 += count,
+            None => {
+                self.spellings.insert(raw.to_owned(), (exact, count));
+            }
+        }
     }
 
     /// The most common spelling of each exact id (ties: smallest).
@@ -890,9 +927,16 @@ impl Global {
             }
         }
         for (term, key) in terms.iter_mut().zip(keys) {
+            let (a, b) = (self.folded.name(key[0]), self.folded.name(key[1]));
             term.key = match key[1] {
-                NONE => self.folded.name(key[0]).to_owned(),
-                b => format!("{} {}", self.folded.name(key[0]), self.folded.name(b)),
+                NONE => a.to_owned(),
+                _ => {
+                    let mut both = String::with_capacity(a.len() + 1 + b.len());
+                    both.push_str(a);
+                    both.push(' ');
+                    both.push_str(b);
+                    both
+                }
             };
         }
         terms
@@ -920,27 +964,31 @@ impl Corpus {
     /// Analyses every document.
     pub fn build(docs: &[SearchDoc<'_>]) -> Corpus {
         let order = super::step("search: order", || doc_order(docs));
-        let runs: Vec<Run> = super::step("search: analyse", || {
+        // One state a worker thread; a thread holds its lock while it analyses a chunk (it runs
+        // no other task meanwhile, so the lock is never waited for).
+        let runs: Vec<Mutex<Run>> = (0..rayon::current_num_threads().max(1))
+            .map(|_| Mutex::new(Run::new()))
+            .collect();
+        let chunks: Vec<Chunk> = super::step("search: analyse", || {
             order
                 .par_chunks(CHUNK)
                 .enumerate()
-                .fold(Run::new, |mut run, (c, ids)| {
-                    run.analyse_chunk(docs, c, ids);
-                    run
+                .map(|(c, ids)| {
+                    let r = rayon::current_thread_index().unwrap_or(0) % runs.len();
+                    let mut run = runs[r].lock().unwrap_or_else(PoisonError::into_inner);
+                    run.analyse_chunk(docs, c, ids, r)
                 })
                 .collect()
         });
 
         let mut global = Global::default();
-        let mut chunks: Vec<Chunk> = Vec::new();
         super::step("search: vocab", || {
-            for (r, run) in runs.into_iter().enumerate() {
+            for run in runs {
+                let run = run.into_inner().unwrap_or_else(PoisonError::into_inner);
                 global.add_vocab(&run.vocab);
-                chunks.extend(run.chunks.into_iter().map(|c| Chunk { run: r, ..c }));
             }
         });
-        // The merge keeps each term's postings in document order: chunk after chunk.
-        chunks.sort_unstable_by_key(|c| c.index);
+        // In chunk order, so that the merge keeps each term's postings in document order.
         let (uni_parts, pair_parts): (Vec<_>, Vec<_>) = chunks
             .into_iter()
             .map(|c| ((c.run, c.unigrams), (c.run, c.pairs)))
