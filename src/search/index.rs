@@ -137,15 +137,62 @@ impl Posting {
     }
 }
 
-/// A term (folded syllable, or two folded syllables joined by a space) and its postings.
+/// A term (folded syllable, or two folded syllables joined by a space); its postings and
+/// spellings are ranges of its merge shard's [`Store`].
 #[derive(Debug, Clone)]
 pub(crate) struct Term {
     /// Folded key.
     pub key: String,
-    /// Postings sorted by document id.
-    pub postings: Vec<Posting>,
-    /// The spellings the postings name, as exact-key ids (`[id, NONE]` for a syllable).
-    pub variants: Vec<Ids>,
+    /// The merge shard whose [`Store`] holds the postings and spellings.
+    shard: u32,
+    /// Range of the postings in the store.
+    postings: (u32, u32),
+    /// Range of the spellings in the store.
+    variants: (u32, u32),
+}
+
+impl Term {
+    /// Number of documents.
+    pub fn df(&self) -> usize {
+        (self.postings.1 - self.postings.0) as usize
+    }
+}
+
+/// The postings and spellings of one merge shard's terms, one after another: two allocations
+/// a shard instead of two a term.
+#[derive(Debug, Default)]
+struct Store {
+    postings: Vec<Posting>,
+    variants: Vec<Ids>,
+}
+
+/// Terms of one kind sorted by key, and the stores of their postings and spellings.
+#[derive(Debug, Default)]
+pub(crate) struct Terms {
+    /// Sorted by key.
+    pub list: Vec<Term>,
+    stores: Vec<Store>,
+}
+
+impl Terms {
+    /// The postings of `term`, sorted by document id.
+    pub fn postings(&self, term: &Term) -> &[Posting] {
+        let (a, b) = term.postings;
+        self.stores
+            .get(term.shard as usize)
+            .and_then(|s| s.postings.get(a as usize..b as usize))
+            .unwrap_or_default()
+    }
+
+    /// The spellings the postings of `term` name, as exact-key ids (`[id, NONE]` for a
+    /// syllable).
+    pub fn variants(&self, term: &Term) -> &[Ids] {
+        let (a, b) = term.variants;
+        self.stores
+            .get(term.shard as usize)
+            .and_then(|s| s.variants.get(a as usize..b as usize))
+            .unwrap_or_default()
+    }
 }
 
 /// Everything the file writer needs, in deterministic order.
@@ -154,9 +201,9 @@ pub(crate) struct Corpus {
     /// `order[id]` is the index in the input slice of document `id`.
     pub order: Vec<usize>,
     /// Single-syllable terms sorted by key.
-    pub unigrams: Vec<Term>,
+    pub unigrams: Terms,
     /// Pair terms sorted by key.
-    pub pairs: Vec<Term>,
+    pub pairs: Terms,
     /// Most common spelling of each exact-key id (ties: smallest).
     pub spelling: Vec<String>,
     /// Each exact key by id (`đăng`, `ki1`).
@@ -168,8 +215,8 @@ impl Corpus {
     pub fn free(self) {
         let Corpus { unigrams, pairs, .. } = self;
         rayon::join(
-            || unigrams.into_par_iter().with_min_len(4096).for_each(drop),
-            || pairs.into_par_iter().with_min_len(4096).for_each(drop),
+            || unigrams.list.into_par_iter().with_min_len(4096).for_each(drop),
+            || pairs.list.into_par_iter().with_min_len(4096).for_each(drop),
         );
     }
 
@@ -633,6 +680,54 @@ impl Part {
     }
 }
 
+/// The spellings of each term of a merge shard, in the order first seen, as linked lists in one
+/// vector (most terms have one or two).
+struct Spellings {
+    /// Per term: first and last node, [`NONE`] when there is none yet.
+    ends: Vec<(u32, u32)>,
+    /// A spelling and the next node of its term.
+    nodes: Vec<(Ids, u32)>,
+}
+
+impl Spellings {
+    fn new(terms: usize) -> Spellings {
+        Spellings {
+            ends: vec![(NONE, NONE); terms],
+            nodes: Vec::new(),
+        }
+    }
+
+    /// The index of spelling `v` among those of term `t`, added when new.
+    fn index(&mut self, t: usize, v: Ids) -> u32 {
+        let mut node = self.ends[t].0;
+        let mut i = 0;
+        while let Some(&(w, next)) = self.nodes.get(node as usize) {
+            if w == v {
+                return i;
+            }
+            (node, i) = (next, i + 1);
+        }
+        let new = self.nodes.len() as u32;
+        self.nodes.push((v, NONE));
+        match self.ends[t].1 {
+            NONE => self.ends[t].0 = new,
+            last => self.nodes[last as usize].1 = new,
+        }
+        self.ends[t].1 = new;
+        i
+    }
+
+    /// The spellings of term `t`, in index order.
+    fn of(&self, t: usize) -> impl Iterator<Item = Ids> + '_ {
+        let mut node = self.ends[t].0;
+        std::iter::from_fn(move || {
+            let &(v, next) = self.nodes.get(node as usize)?;
+            node = next;
+            Some(v)
+        })
+    }
+}
+
 /// The Fx hash of a string.
 fn hash_str(s: &str) -> u64 {
     let mut h = Fx::default();
@@ -872,12 +967,12 @@ impl Global {
     }
 
     /// Merges one shard's terms of every chunk, chunk after chunk (so in document order); each
-    /// part comes with the index of its run.
-    fn merge_shard(&self, parts: Vec<(usize, Part)>) -> Vec<Term> {
-        // First the keys and sizes, then the postings into lists of the right size.
+    /// part comes with the index of its run. `shard` is the index of the shard.
+    fn merge_shard(&self, shard: u32, parts: Vec<(usize, Part)>) -> (Vec<Term>, Store) {
+        // First the keys and sizes, then the postings into their ranges.
         let mut ids: FxMap<Ids, usize> = FxMap::default();
         let mut keys: Vec<Ids> = Vec::new();
-        let mut sizes: Vec<usize> = Vec::new();
+        let mut sizes: Vec<u32> = Vec::new();
         let slots: Vec<Vec<usize>> = parts
             .iter()
             .map(|(run, part)| {
@@ -890,73 +985,90 @@ impl Global {
                             keys.push(key);
                             sizes.push(0);
                         }
-                        sizes[t] += part.term(i).0.len();
+                        sizes[t] += part.term(i).0.len() as u32;
                         t
                     })
                     .collect()
             })
             .collect();
         drop(ids);
-        let mut terms: Vec<Term> = sizes
-            .iter()
-            .map(|&n| Term {
-                key: String::new(),
-                postings: Vec::with_capacity(n),
-                variants: Vec::new(),
-            })
-            .collect();
+        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
+        let mut total = 0u32;
+        for &n in &sizes {
+            starts.push(total);
+            total += n;
+        }
+        let mut fill = starts.clone();
+        let mut postings = vec![Posting::new(0, 0, None); total as usize];
+        let mut spellings = Spellings::new(keys.len());
         let mut remap: Vec<u32> = Vec::new();
         for ((run, part), slots) in parts.into_iter().zip(slots) {
             for (i, t) in slots.into_iter().enumerate() {
-                let (postings, variants) = part.term(i);
-                let term = &mut terms[t];
+                let (from, variants) = part.term(i);
                 remap.clear();
-                for &v in variants {
-                    let v = Self::map(&self.exact_maps[run], v);
-                    let at = term.variants.iter().position(|x| *x == v).unwrap_or_else(|| {
-                        term.variants.push(v);
-                        term.variants.len() - 1
-                    });
-                    remap.push(at as u32);
-                }
-                term.postings.extend(
-                    postings
+                remap.extend(
+                    variants
                         .iter()
-                        .map(|p| p.with_variant(p.variant().and_then(|v| remap.get(v).copied()))),
+                        .map(|&v| spellings.index(t, Self::map(&self.exact_maps[run], v))),
                 );
+                let at = fill[t] as usize;
+                for (to, p) in postings[at..at + from.len()].iter_mut().zip(from) {
+                    *to = p.with_variant(p.variant().and_then(|v| remap.get(v).copied()));
+                }
+                fill[t] += from.len() as u32;
             }
         }
-        for (term, key) in terms.iter_mut().zip(keys) {
-            let (a, b) = (self.folded.name(key[0]), self.folded.name(key[1]));
-            term.key = match key[1] {
-                NONE => a.to_owned(),
-                _ => {
-                    let mut both = String::with_capacity(a.len() + 1 + b.len());
-                    both.push_str(a);
-                    both.push(' ');
-                    both.push_str(b);
-                    both
+        let mut variants: Vec<Ids> = Vec::with_capacity(spellings.nodes.len());
+        let terms = keys
+            .iter()
+            .enumerate()
+            .map(|(t, key)| {
+                let (a, b) = (self.folded.name(key[0]), self.folded.name(key[1]));
+                let key = match key[1] {
+                    NONE => a.to_owned(),
+                    _ => {
+                        let mut both = String::with_capacity(a.len() + 1 + b.len());
+                        both.push_str(a);
+                        both.push(' ');
+                        both.push_str(b);
+                        both
+                    }
+                };
+                let first = variants.len() as u32;
+                variants.extend(spellings.of(t));
+                Term {
+                    key,
+                    shard,
+                    postings: (starts[t], starts[t] + sizes[t]),
+                    variants: (first, variants.len() as u32),
                 }
-            };
-        }
-        terms
+            })
+            .collect();
+        (terms, Store { postings, variants })
     }
 
     /// Merges the terms of every chunk, sorted by key.
     /// `by_chunk` holds each chunk's parts, in chunk order, with the index of their run.
-    fn merge(&self, by_chunk: Vec<(usize, Vec<Part>)>) -> Vec<Term> {
+    fn merge(&self, by_chunk: Vec<(usize, Vec<Part>)>) -> Terms {
         let mut by_shard: Vec<Vec<(usize, Part)>> = (0..SHARDS).map(|_| Vec::new()).collect();
         for (run, shards) in by_chunk {
             for (s, part) in shards.into_iter().enumerate() {
                 by_shard[s].push((run, part));
             }
         }
-        let mut terms: Vec<Term> = by_shard
+        let merged: Vec<(Vec<Term>, Store)> = by_shard
             .into_par_iter()
-            .flat_map_iter(|parts| self.merge_shard(parts))
+            .enumerate()
+            .map(|(s, parts)| self.merge_shard(s as u32, parts))
             .collect();
-        terms.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        terms
+        let mut list: Vec<Term> = Vec::with_capacity(merged.iter().map(|m| m.0.len()).sum());
+        let mut stores: Vec<Store> = Vec::with_capacity(merged.len());
+        for (terms, store) in merged {
+            list.extend(terms);
+            stores.push(store);
+        }
+        list.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        Terms { list, stores }
     }
 }
 
