@@ -414,6 +414,16 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// The exact and folded keys of one lower-case NFC word.
 pub(crate) fn keys(word: &str) -> (String, String) {
+    // Lower-case ASCII letters and digits have no marks to take off or decompose.
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        let exact = y_to_i(word.to_owned());
+        return (exact.clone(), exact);
+    }
+    keys_any(word)
+}
+
+/// [`keys`] through the Unicode tables.
+fn keys_any(word: &str) -> (String, String) {
     let mut tone = None;
     let mut base = String::with_capacity(word.len());
     for c in word.nfd() {
@@ -525,6 +535,15 @@ mod tests {
         assert_eq!(k("ý").1, "i");
         assert_eq!(k("yêu").1, "yeu");
         assert_eq!(k("ủy").1, "uy");
+    }
+
+    #[test]
+    fn ascii_keys_agree_with_unicode() {
+        for w in [
+            "", "a", "y", "ky", "quy", "tuy", "y2", "2y", "ngay", "qd", "ubnd", "1234", "x9y",
+        ] {
+            assert_eq!(keys(w), keys_any(w), "{w}");
+        }
     }
 
     #[test]

@@ -236,18 +236,29 @@ impl Corpus {
 /// Interns strings into dense ids.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: FxMap<String, u32>,
+    /// Names of at most [`Short::BYTES`] bytes → id.
+    short: FxMap<Short, u32>,
+    /// Longer names → id.
+    long: FxMap<String, u32>,
     names: Vec<String>,
 }
 
 impl Interner {
     fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        let next = self.names.len() as u32;
+        let id = match Short::of(s) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(s) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(s.to_owned(), next);
+                    next
+                }
+            },
+        };
+        if id == next {
+            self.names.push(s.to_owned());
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(s.to_owned(), id);
-        self.names.push(s.to_owned());
         id
     }
 
