@@ -170,73 +170,168 @@ pub(crate) fn split(text: &str) -> Words<'_> {
     split_plain(text).unwrap_or_else(|| scan(Cow::Owned(normalize_any(text))))
 }
 
-/// What a separator between two words held, for the glued flag.
-#[derive(Debug, Default, Clone, Copy)]
-struct Gap {
-    hard: bool,
-    dot: bool,
-    space: bool,
+/// [`Gap`] bit: a hard break.
+const HARD: u8 = 1;
+/// [`Gap`] bit: a `.`.
+const DOT: u8 = 2;
+/// [`Gap`] bit: white space.
+const SPACE: u8 = 4;
+/// ASCII class bit: a word character.
+const WORD: u8 = 8;
+/// ASCII class bit: an upper-case letter.
+const UPPER: u8 = 16;
+
+/// The [`Gap`] bits of a separator character.
+fn gap_bits(c: char) -> u8 {
+    let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+    bit(is_hard_break(c), HARD) | bit(c == '.', DOT) | bit(c.is_whitespace(), SPACE)
 }
+
+/// The class of every ASCII byte: [`WORD`] and [`UPPER`], or its [`Gap`] bits.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            let hard = matches!(
+                c,
+                b',' | b';'
+                    | b':'
+                    | b'!'
+                    | b'?'
+                    | b'('
+                    | b')'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'<'
+                    | b'>'
+                    | b'"'
+                    | b'|'
+                    | b'\n'
+                    | b'\r'
+            );
+            let space = matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+            (if hard { HARD } else { 0 }) | (if c == b'.' { DOT } else { 0 }) | (if space { SPACE } else { 0 })
+        };
+        b += 1;
+    }
+    table
+};
+
+/// What a separator between two words held, for the glued flag: [`HARD`], [`DOT`] and
+/// [`SPACE`] bits.
+#[derive(Debug, Default, Clone, Copy)]
+struct Gap(u8);
 
 impl Gap {
     /// Notes one separator character.
     fn add(&mut self, c: char) {
-        self.hard |= is_hard_break(c);
-        self.dot |= c == '.';
-        self.space |= c.is_whitespace();
+        self.0 |= gap_bits(c);
     }
 
     /// Whether a word after this separator pairs with the previous one (`first`: there is none).
     fn glues(self, first: bool) -> bool {
-        !(first || self.hard || (self.dot && self.space))
+        let hard = self.0 & HARD != 0 || self.0 & (DOT | SPACE) == DOT | SPACE;
+        !(first || hard)
+    }
+}
+
+/// A lower-cased copy of a text, made only from its first upper-case letter on.
+struct Lowered<'a> {
+    text: &'a str,
+    /// The copy, when some letter needed lower-casing.
+    out: Option<String>,
+    /// `text[..copied]` is in `out`.
+    copied: usize,
+}
+
+impl<'a> Lowered<'a> {
+    /// The position in the result of byte `i` of `text` (at or after the last replacement).
+    fn at(&self, i: usize) -> usize {
+        self.out.as_ref().map_or(i, |out| out.len() + (i - self.copied))
+    }
+
+    /// Puts `lower` in place of the `len` bytes at `i`.
+    fn replace(&mut self, i: usize, len: usize, lower: char) {
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.text.len() + 8));
+        out.push_str(&self.text[self.copied..i]);
+        out.push(lower);
+        self.copied = i + len;
+    }
+
+    /// The lower-cased text.
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            Some(mut out) => {
+                out.push_str(&self.text[self.copied..]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(self.text),
+        }
     }
 }
 
 /// [`split`] in one pass over `text`, lower-casing on the way (a copy only when some letter is
-/// upper case), when every character [`is_plain_latin`]; `None` otherwise.
+/// upper case), when every character [`is_plain_latin`]; `None` otherwise. ASCII bytes are
+/// classed by [`ASCII_CLASS`].
 fn split_plain(text: &str) -> Option<Words<'_>> {
-    let mut lower: Option<String> = None;
+    let bytes = text.as_bytes();
+    let mut lower = Lowered {
+        text,
+        out: None,
+        copied: 0,
+    };
     let mut words: Vec<(u32, u32, bool)> = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
     let mut gap = Gap::default();
-    for (i, c) in text.char_indices() {
-        let at = lower.as_ref().map_or(i, String::len);
-        let word = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else if is_plain_latin(c) {
-            is_word_char(c)
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // The class, the byte length, and the lower case when it differs.
+        let (class, len, lc) = if b.is_ascii() {
+            let class = ASCII_CLASS[usize::from(b)];
+            (
+                class,
+                1,
+                (class & UPPER != 0).then(|| char::from(b.to_ascii_lowercase())),
+            )
         } else {
-            return None;
+            let c = text[i..].chars().next()?;
+            if !is_plain_latin(c) {
+                return None;
+            }
+            if is_word_char(c) {
+                let lc = plain_lower(c);
+                (WORD, c.len_utf8(), (lc != c).then_some(lc))
+            } else {
+                (gap_bits(c), c.len_utf8(), None)
+            }
         };
-        if !word {
+        if class & WORD == 0 {
             if let Some(s) = start.take() {
-                words.push((s as u32, at as u32, gap.glues(words.is_empty())));
+                words.push((s as u32, lower.at(i) as u32, gap.glues(words.is_empty())));
                 gap = Gap::default();
             }
-            gap.add(c);
-            if let Some(out) = lower.as_mut() {
-                out.push(c);
-            }
-            continue;
-        }
-        start.get_or_insert(at);
-        let lc = if c.is_ascii() {
-            c.to_ascii_lowercase()
+            gap.0 |= class;
         } else {
-            plain_lower(c)
-        };
-        match lower.as_mut() {
-            Some(out) => out.push(lc),
-            None if lc != c => {
-                let mut out = String::with_capacity(text.len() + 8);
-                out.push_str(&text[..i]);
-                out.push(lc);
-                lower = Some(out);
+            if start.is_none() {
+                start = Some(lower.at(i));
             }
-            None => {}
+            if let Some(lc) = lc {
+                lower.replace(i, len, lc);
+            }
         }
+        i += len;
     }
-    let text = lower.map_or(Cow::Borrowed(text), Cow::Owned);
+    let text = lower.finish();
     if let Some(s) = start {
         words.push((s as u32, text.len() as u32, gap.glues(words.is_empty())));
     }
@@ -319,6 +414,16 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// The exact and folded keys of one lower-case NFC word.
 pub(crate) fn keys(word: &str) -> (String, String) {
+    // Lower-case ASCII letters and digits have no marks to take off or decompose.
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        let exact = y_to_i(word.to_owned());
+        return (exact.clone(), exact);
+    }
+    keys_any(word)
+}
+
+/// [`keys`] through the Unicode tables.
+fn keys_any(word: &str) -> (String, String) {
     let mut tone = None;
     let mut base = String::with_capacity(word.len());
     for c in word.nfd() {
@@ -433,6 +538,15 @@ mod tests {
     }
 
     #[test]
+    fn ascii_keys_agree_with_unicode() {
+        for w in [
+            "", "a", "y", "ky", "quy", "tuy", "y2", "2y", "ngay", "qd", "ubnd", "1234", "x9y",
+        ] {
+            assert_eq!(keys(w), keys_any(w), "{w}");
+        }
+    }
+
+    #[test]
     fn nfd_and_case_are_normalised() {
         let nfd: String = "ĐĂNG KÝ".nfd().collect();
         let t = tokenize(&nfd);
@@ -488,11 +602,26 @@ mod tests {
     }
 
     #[test]
+    fn ascii_classes_agree_with_the_char_rules() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let class = ASCII_CLASS[usize::from(b)];
+            assert_eq!(class & WORD != 0, is_word_char(c), "{c:?}");
+            assert_eq!(class & UPPER != 0, c.is_ascii_uppercase(), "{c:?}");
+            if !is_word_char(c) {
+                assert_eq!(class, gap_bits(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn one_pass_split_agrees_with_normalize_then_scan() {
         for s in [
             "ĐẤT ĐAI, Hòa Bình. Số 15/QĐ-UBND ngày 1.2.2024",
             "Thủ tục – ĐĂNG KÝ «tạm trú» (online)\nx",
             "ẞtraße Ⱥb × ÷ Ÿ",
+            "ȺȺ ȺbȺ. Xin CHÀO Ȼc—D…e\tF.G. H",
+            "ĐẤT.ĐAI\r\nHÒA  BÌNH | X;y:Z! (Ab) [Cd] {Ef} <Gh> \"Ij\" 1.2, 3",
             "",
             "  ",
             "A",

@@ -97,11 +97,27 @@ pub(crate) fn rice_len(x: u32, k: u32) -> u64 {
     u64::from(x >> k) + 1 + u64::from(k)
 }
 
-/// The Rice parameter (0..=20) that codes `values` in the fewest bits.
+/// The Rice parameter (0..=20) that codes `values` in the fewest bits (ties: the smallest).
+///
+/// The total length `f(k)` is convex in `k`: `f(k) - f(k + 1)` is the sum of `⌈(x >> k) / 2⌉`
+/// minus the number of values, which never grows with `k`. So the first `k` with
+/// `f(k) <= f(k + 1)` is the first minimum, and the search stops there.
 pub(crate) fn best_rice_k(values: &[u32]) -> u32 {
-    (0..=20)
-        .min_by_key(|&k| values.iter().map(|&x| rice_len(x, k)).sum::<u64>())
-        .unwrap_or(0)
+    let total = |k: u32| values.iter().map(|&x| rice_len(x, k)).sum::<u64>();
+    let mut best = total(0);
+    for k in 0..20 {
+        let next = total(k + 1);
+        if next >= best {
+            return k;
+        }
+        best = next;
+    }
+    20
+}
+
+/// Bytes [`varint`] writes for `v`.
+pub(crate) fn varint_len(v: u64) -> usize {
+    (64 - v.leading_zeros() as usize).max(1).div_ceil(7)
 }
 
 /// FNV-1a, 64 bits.
@@ -171,6 +187,11 @@ mod tests {
         varint(&mut v, 128);
         varint(&mut v, 300);
         assert_eq!(v, [0, 127, 0x80, 1, 0xac, 2]);
+        for v in [0, 1, 127, 128, 16_383, 16_384, u64::from(u32::MAX), u64::MAX] {
+            let mut out = Vec::new();
+            varint(&mut out, v);
+            assert_eq!(varint_len(v), out.len(), "{v}");
+        }
     }
 
     #[test]
@@ -182,6 +203,24 @@ mod tests {
         assert_eq!(w.finish(), [0b1011_1010]);
         assert_eq!(best_rice_k(&[0, 0, 1, 0]), 0);
         assert_eq!(best_rice_k(&[40, 50, 60, 33]), 5);
+        // The early stop finds what trying every k finds.
+        let every = |values: &[u32]| {
+            (0..=20)
+                .min_by_key(|&k| values.iter().map(|&x| rice_len(x, k)).sum::<u64>())
+                .unwrap_or(0)
+        };
+        let mut x: u32 = 12345;
+        for n in 0..400usize {
+            let values: Vec<u32> = (0..n % 37)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    (x >> 8) >> (x % 24)
+                })
+                .collect();
+            assert_eq!(best_rice_k(&values), every(&values), "{values:?}");
+        }
+        assert_eq!(best_rice_k(&[u32::MAX; 3]), every(&[u32::MAX; 3]));
+        assert_eq!(best_rice_k(&[]), every(&[]));
     }
 
     #[test]

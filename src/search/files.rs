@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::encode::{BitWriter, Fnv64, base32, best_rice_k, fnv1a32, fnv1a32_parts, short_hash, string, varint};
-use super::index::{Corpus, KINDS, Term, kind_index};
+use super::encode::{
+    BitWriter, Fnv64, base32, best_rice_k, fnv1a32, fnv1a32_parts, short_hash, string, varint, varint_len,
+};
+use super::index::{Corpus, Ids, KINDS, Posting, Terms, kind_index};
 use super::{SearchDoc, SearchFile, SearchIndex};
 
 /// Version of the file formats; the client refuses other versions.
@@ -183,10 +185,11 @@ fn grouped(files: &mut Vec<SearchFile>, dir: &'static str, ext: &str, bodies: Ve
 
 /// Cuts sorted `terms` into shards of about [`UNI_SHARD_BYTES`]; returns the boundaries joined
 /// by `,` and the shards.
-fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
+fn range_shards(terms: &Terms, corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
     // Each entry's key is front-coded against the previous key; an entry that starts a shard is
     // coded against nothing.
     let bodies = encode_bodies(terms, corpus, true);
+    let terms = &terms.list;
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut boundaries: Vec<String> = Vec::new();
     let mut current = Vec::new();
@@ -211,12 +214,14 @@ fn range_shards(terms: &[Term], corpus: &Corpus) -> (String, Vec<Vec<u8>>) {
 }
 
 /// The entry of every term but its key, in parallel.
-fn encode_bodies(terms: &[Term], corpus: &Corpus, unigram: bool) -> Vec<Vec<u8>> {
+fn encode_bodies(terms: &Terms, corpus: &Corpus, unigram: bool) -> Vec<Vec<u8>> {
     terms
+        .list
         .par_iter()
         .map_init(Scratch::default, |scratch, term| {
-            let mut body = Vec::with_capacity(16 + term.postings.len());
-            encode_body(&mut body, term, corpus, unigram, scratch);
+            let (postings, variants) = (terms.postings(term), terms.variants(term));
+            let mut body = Vec::with_capacity(16 + postings.len());
+            encode_body(&mut body, postings, variants, corpus, unigram, scratch);
             body
         })
         .collect()
@@ -228,16 +233,13 @@ pub(crate) fn pair_shard(key: &str, n: usize) -> usize {
 }
 
 /// Spreads sorted pair `terms` over shards by hash of the key; each shard stays sorted.
-fn hash_shards(terms: &[Term], corpus: &Corpus) -> Vec<Vec<u8>> {
+fn hash_shards(terms: &Terms, corpus: &Corpus) -> Vec<Vec<u8>> {
     let bodies = encode_bodies(terms, corpus, false);
+    let terms = &terms.list;
     let total: usize = terms
         .iter()
         .zip(&bodies)
-        .map(|(t, body)| {
-            let mut key = Vec::new();
-            encode_key(&mut key, "", &t.key);
-            key.len() + body.len()
-        })
+        .map(|(t, body)| key_len(&t.key) + body.len())
         .sum();
     let n = total.div_ceil(PAIR_SHARD_BYTES).max(1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -281,6 +283,11 @@ fn pair_signature_of(a: &str, b: &str) -> u16 {
     (fnv1a32_parts(&[a.as_bytes(), b" ", b.as_bytes()]) & 0xffff) as u16
 }
 
+/// Bytes [`encode_key`] writes for `key` against nothing.
+fn key_len(key: &str) -> usize {
+    varint_len(0) + varint_len(key.len() as u64) + key.len()
+}
+
 /// Appends a term's key, front-coded against `prev`.
 fn encode_key(out: &mut Vec<u8>, prev: &str, key: &str) {
     let shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count();
@@ -300,11 +307,18 @@ struct Scratch {
 }
 
 /// Appends the rest of a term's entry: document count, spellings and postings.
-fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool, scratch: &mut Scratch) {
-    varint(out, term.postings.len() as u64);
+fn encode_body(
+    out: &mut Vec<u8>,
+    postings: &[Posting],
+    variants: &[Ids],
+    corpus: &Corpus,
+    unigram: bool,
+    scratch: &mut Scratch,
+) {
+    varint(out, postings.len() as u64);
 
     // Variants: the dominant spellings, most documents first.
-    let name = |v: usize| corpus.variant_parts(term.variants[v]);
+    let name = |v: usize| corpus.variant_parts(variants[v]);
     let Scratch {
         per_variant,
         counts,
@@ -313,8 +327,8 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool, s
         bits,
     } = scratch;
     per_variant.clear();
-    per_variant.resize(term.variants.len(), 0);
-    for v in term.postings.iter().filter_map(|p| p.variant()) {
+    per_variant.resize(variants.len(), 0);
+    for v in postings.iter().filter_map(|p| p.variant()) {
         if let Some(n) = per_variant.get_mut(v) {
             *n += 1;
         }
@@ -343,7 +357,7 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool, s
 
     let mut prev_doc: i64 = -1;
     gaps.clear();
-    gaps.extend(term.postings.iter().map(|p| {
+    gaps.extend(postings.iter().map(|p| {
         let gap = (i64::from(p.doc) - prev_doc - 1) as u32;
         prev_doc = i64::from(p.doc);
         gap
@@ -351,7 +365,7 @@ fn encode_body(out: &mut Vec<u8>, term: &Term, corpus: &Corpus, unigram: bool, s
     let k = best_rice_k(gaps);
     bits.reset();
     bits.bits(k, 5);
-    for (p, &gap) in term.postings.iter().zip(gaps.iter()) {
+    for (p, &gap) in postings.iter().zip(gaps.iter()) {
         bits.rice(gap, k);
         match p.level() {
             0 => bits.bits(0b0, 1),
@@ -485,11 +499,12 @@ fn encode_table(values: &[[u64; 5]]) -> Vec<u8> {
 }
 
 /// Folded syllables for "did you mean", most documents first, one per line.
-fn vocabulary(unigrams: &[Term]) -> String {
+fn vocabulary(unigrams: &Terms) -> String {
     let mut words: Vec<(&str, usize)> = unigrams
+        .list
         .iter()
-        .filter(|t| t.postings.len() >= VOCAB_MIN_DF && t.key.chars().any(char::is_alphabetic))
-        .map(|t| (t.key.as_str(), t.postings.len()))
+        .filter(|t| t.df() >= VOCAB_MIN_DF && t.key.chars().any(char::is_alphabetic))
+        .map(|t| (t.key.as_str(), t.df()))
         .collect();
     words.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     words.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("\n")

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -136,15 +137,62 @@ impl Posting {
     }
 }
 
-/// A term (folded syllable, or two folded syllables joined by a space) and its postings.
+/// A term (folded syllable, or two folded syllables joined by a space); its postings and
+/// spellings are ranges of its merge shard's [`Store`].
 #[derive(Debug, Clone)]
 pub(crate) struct Term {
     /// Folded key.
     pub key: String,
-    /// Postings sorted by document id.
-    pub postings: Vec<Posting>,
-    /// The spellings the postings name, as exact-key ids (`[id, NONE]` for a syllable).
-    pub variants: Vec<Ids>,
+    /// The merge shard whose [`Store`] holds the postings and spellings.
+    shard: u32,
+    /// Range of the postings in the store.
+    postings: (u32, u32),
+    /// Range of the spellings in the store.
+    variants: (u32, u32),
+}
+
+impl Term {
+    /// Number of documents.
+    pub fn df(&self) -> usize {
+        (self.postings.1 - self.postings.0) as usize
+    }
+}
+
+/// The postings and spellings of one merge shard's terms, one after another: two allocations
+/// a shard instead of two a term.
+#[derive(Debug, Default)]
+struct Store {
+    postings: Vec<Posting>,
+    variants: Vec<Ids>,
+}
+
+/// Terms of one kind sorted by key, and the stores of their postings and spellings.
+#[derive(Debug, Default)]
+pub(crate) struct Terms {
+    /// Sorted by key.
+    pub list: Vec<Term>,
+    stores: Vec<Store>,
+}
+
+impl Terms {
+    /// The postings of `term`, sorted by document id.
+    pub fn postings(&self, term: &Term) -> &[Posting] {
+        let (a, b) = term.postings;
+        self.stores
+            .get(term.shard as usize)
+            .and_then(|s| s.postings.get(a as usize..b as usize))
+            .unwrap_or_default()
+    }
+
+    /// The spellings the postings of `term` name, as exact-key ids (`[id, NONE]` for a
+    /// syllable).
+    pub fn variants(&self, term: &Term) -> &[Ids] {
+        let (a, b) = term.variants;
+        self.stores
+            .get(term.shard as usize)
+            .and_then(|s| s.variants.get(a as usize..b as usize))
+            .unwrap_or_default()
+    }
 }
 
 /// Everything the file writer needs, in deterministic order.
@@ -153,9 +201,9 @@ pub(crate) struct Corpus {
     /// `order[id]` is the index in the input slice of document `id`.
     pub order: Vec<usize>,
     /// Single-syllable terms sorted by key.
-    pub unigrams: Vec<Term>,
+    pub unigrams: Terms,
     /// Pair terms sorted by key.
-    pub pairs: Vec<Term>,
+    pub pairs: Terms,
     /// Most common spelling of each exact-key id (ties: smallest).
     pub spelling: Vec<String>,
     /// Each exact key by id (`đăng`, `ki1`).
@@ -167,8 +215,8 @@ impl Corpus {
     pub fn free(self) {
         let Corpus { unigrams, pairs, .. } = self;
         rayon::join(
-            || unigrams.into_par_iter().with_min_len(4096).for_each(drop),
-            || pairs.into_par_iter().with_min_len(4096).for_each(drop),
+            || unigrams.list.into_par_iter().with_min_len(4096).for_each(drop),
+            || pairs.list.into_par_iter().with_min_len(4096).for_each(drop),
         );
     }
 
@@ -188,18 +236,29 @@ impl Corpus {
 /// Interns strings into dense ids.
 #[derive(Debug, Default)]
 struct Interner {
-    ids: FxMap<String, u32>,
+    /// Names of at most [`Short::BYTES`] bytes → id.
+    short: FxMap<Short, u32>,
+    /// Longer names → id.
+    long: FxMap<String, u32>,
     names: Vec<String>,
 }
 
 impl Interner {
     fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        let next = self.names.len() as u32;
+        let id = match Short::of(s) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(s) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(s.to_owned(), next);
+                    next
+                }
+            },
+        };
+        if id == next {
+            self.names.push(s.to_owned());
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(s.to_owned(), id);
-        self.names.push(s.to_owned());
         id
     }
 
@@ -217,32 +276,92 @@ struct Spelling {
     count: u64,
 }
 
-/// A chunk's vocabulary: spellings as written, their exact and folded keys.
+/// A word of at most [`Short::BYTES`] bytes as a map key: its bytes, zero-padded (a word holds
+/// no NUL), compared and hashed as two integers instead of through a pointer to the heap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64);
+
+impl Short {
+    /// The longest word kept as a [`Short`].
+    const BYTES: usize = 16;
+
+    /// The key of `word`, or `None` when it is longer than [`Short::BYTES`].
+    fn of(word: &str) -> Option<Short> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::BYTES {
+            return None;
+        }
+        let mut buf = [0u8; Self::BYTES];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        let [a, b, c, d, e, f, g, h, rest @ ..] = buf;
+        let [i, j, k, l, m, n, o, q] = rest;
+        Some(Short(
+            u64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            u64::from_le_bytes([i, j, k, l, m, n, o, q]),
+        ))
+    }
+
+    /// The bytes of the word and their number.
+    fn bytes(self) -> ([u8; Self::BYTES], usize) {
+        let mut buf = [0u8; Self::BYTES];
+        let (lo, hi) = buf.split_at_mut(8);
+        lo.copy_from_slice(&self.0.to_le_bytes());
+        hi.copy_from_slice(&self.1.to_le_bytes());
+        let len = buf.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+        (buf, len)
+    }
+}
+
+/// The vocabulary of a run of chunks: spellings as written, their exact and folded keys and
+/// counts.
 #[derive(Debug, Default)]
 struct Vocab {
-    raw: FxMap<String, u32>,
-    spellings: Vec<Spelling>,
-    raw_text: Vec<String>,
+    /// Spellings of at most [`Short::BYTES`] bytes.
+    short: FxMap<Short, Spelling>,
+    /// Longer spellings.
+    long: FxMap<String, Spelling>,
     exact: Interner,
     folded: Interner,
+    /// [`hash_str`] of each folded key, filled in by [`Vocab::folded_hashes`].
+    folded_hashes: Vec<u64>,
 }
 
 impl Vocab {
-    /// The spelling id of a lower-case NFC word.
-    fn spelling(&mut self, raw: &str) -> u32 {
-        if let Some(&id) = self.raw.get(raw) {
-            return id;
+    /// The entry of a lower-case NFC word.
+    fn spelling(&mut self, raw: &str) -> &mut Spelling {
+        let Vocab {
+            short,
+            long,
+            exact,
+            folded,
+            ..
+        } = self;
+        let mut new = || {
+            let (e, f) = keys(raw);
+            Spelling {
+                exact: exact.id(&e),
+                folded: folded.id(&f),
+                count: 0,
+            }
+        };
+        match Short::of(raw) {
+            Some(key) => short.entry(key).or_insert_with(new),
+            None => {
+                if !long.contains_key(raw) {
+                    let spelling = new();
+                    long.insert(raw.to_owned(), spelling);
+                }
+                long.get_mut(raw).expect("inserted above")
+            }
         }
-        let (exact, folded) = keys(raw);
-        let id = self.spellings.len() as u32;
-        self.spellings.push(Spelling {
-            exact: self.exact.id(&exact),
-            folded: self.folded.id(&folded),
-            count: 0,
-        });
-        self.raw.insert(raw.to_owned(), id);
-        self.raw_text.push(raw.to_owned());
-        id
+    }
+
+    /// The hash of every folded key, by folded id.
+    fn folded_hashes(&mut self) -> &[u64] {
+        let known = self.folded_hashes.len();
+        let names = &self.folded.names[known..];
+        self.folded_hashes.extend(names.iter().map(|n| hash_str(n)));
+        &self.folded_hashes
     }
 
     /// Orders two exact spellings by name: a pair's name is its two keys joined by a space, and
@@ -311,8 +430,8 @@ const WEIGHTS: [u32; 4] = [1, 2, 4, 8];
 /// indexed by their first syllable.
 #[derive(Debug, Default)]
 struct Aliases {
-    /// Per entry, its alias phrases as spelling ids.
-    aliases: Vec<Vec<Vec<u32>>>,
+    /// Per entry, its alias phrases as (exact id, folded id) of each word.
+    aliases: Vec<Vec<Vec<(u32, u32)>>>,
     /// First folded id of a trigger phrase → (entry, the whole phrase as folded ids).
     triggers: FxMap<u32, Vec<(usize, Vec<u32>)>>,
 }
@@ -321,14 +440,18 @@ impl Aliases {
     fn new(vocab: &mut Vocab) -> Aliases {
         let mut table = Aliases::default();
         for (entry, (aliases, phrases)) in ALIASES.iter().enumerate() {
-            let ids =
-                |vocab: &mut Vocab, p: &str| -> Vec<u32> { split(p).iter().map(|(w, _)| vocab.spelling(w)).collect() };
+            let ids = |vocab: &mut Vocab, p: &str| -> Vec<(u32, u32)> {
+                split(p)
+                    .iter()
+                    .map(|(w, _)| {
+                        let s = vocab.spelling(w);
+                        (s.exact, s.folded)
+                    })
+                    .collect()
+            };
             table.aliases.push(aliases.iter().map(|a| ids(vocab, a)).collect());
             for phrase in *phrases {
-                let folded: Vec<u32> = ids(vocab, phrase)
-                    .iter()
-                    .map(|&s| vocab.spellings[s as usize].folded)
-                    .collect();
+                let folded: Vec<u32> = ids(vocab, phrase).iter().map(|&(_, f)| f).collect();
                 if let Some(&first) = folded.first() {
                     table.triggers.entry(first).or_default().push((entry, folded));
                 }
@@ -423,9 +546,9 @@ fn split_fields<'a>(doc: &'a SearchDoc<'_>) -> Vec<Field<'a>> {
 #[derive(Debug, Default)]
 struct LocalTerms {
     /// Pair key (packed by [`pack`]) → term.
-    ids: FxMap<u64, u32>,
-    /// Syllable (folded id) → term + 1, 0 when not seen yet.
-    dense: Vec<u32>,
+    ids: FxMap<u64, Slot>,
+    /// Syllable (folded id) → term ([`Slot::UNSEEN`] when not seen yet).
+    dense: Vec<Slot>,
     /// Folded ids of each term.
     keys: Vec<Ids>,
     /// Exact ids of the first spelling of each term.
@@ -438,50 +561,64 @@ struct LocalTerms {
     seen: Vec<(u32, Posting)>,
 }
 
+/// A term's id and its first spelling, looked up together.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    term: u32,
+    first: Ids,
+}
+
+impl Slot {
+    /// The slot of a term not seen yet.
+    const UNSEEN: Slot = Slot {
+        term: NONE,
+        first: [NONE; 2],
+    };
+}
+
 impl LocalTerms {
-    /// The term of `key`, given the next id when it is new.
-    fn term(&mut self, key: Ids) -> u32 {
-        let next = self.keys.len() as u32;
+    /// The slot of `key`, [`Slot::UNSEEN`] when it is new.
+    fn slot(&mut self, key: Ids) -> &mut Slot {
         if key[1] != NONE {
-            return *self.ids.entry(pack(key)).or_insert(next);
+            return self.ids.entry(pack(key)).or_insert(Slot::UNSEEN);
         }
-        let slot = key[0] as usize;
-        if slot >= self.dense.len() {
-            self.dense.resize(slot + 1, 0);
+        let at = key[0] as usize;
+        if at >= self.dense.len() {
+            self.dense.resize(at + 1, Slot::UNSEEN);
         }
-        match self.dense[slot] {
-            0 => {
-                self.dense[slot] = next + 1;
-                next
-            }
-            t => t - 1,
-        }
+        &mut self.dense[at]
     }
 
     fn add(&mut self, key: Ids, doc: u32, acc: &Acc, vocab: &Vocab) {
         let variant = acc.dominant(vocab);
         let next = self.keys.len() as u32;
-        let t = self.term(key);
-        let v = if t == next {
+        let slot = self.slot(key);
+        let seen = *slot;
+        let (t, v) = if seen.term == NONE {
+            *slot = Slot {
+                term: next,
+                first: variant,
+            };
             self.keys.push(key);
             self.first.push(variant);
             self.spellings.push(1);
-            0
-        } else if self.first[t as usize] == variant {
-            0
+            (next, 0)
+        } else if seen.first == variant {
+            (seen.term, 0)
         } else {
+            let t = seen.term;
             let count = &mut self.spellings[t as usize];
-            *self.more.entry((t, variant)).or_insert_with(|| {
+            let v = *self.more.entry((t, variant)).or_insert_with(|| {
                 *count += 1;
                 *count - 1
-            })
+            });
+            (t, v)
         };
         self.seen.push((t, Posting::new(doc, acc.final_level(), Some(v))));
     }
 
     /// The terms, each in the merge shard of its key.
-    fn into_shards(self, vocab: &Vocab) -> Vec<Part> {
-        let hashes: Vec<u64> = vocab.folded.names.iter().map(|n| hash_str(n)).collect();
+    fn into_shards(self, hashes: &[u64]) -> Vec<Part> {
         let mut parts: Vec<Part> = (0..SHARDS).map(|_| Part::default()).collect();
         // Each term's shard and position there; its spellings in index order.
         let mut place: Vec<(usize, usize)> = Vec::with_capacity(self.keys.len());
@@ -554,6 +691,54 @@ impl Part {
     }
 }
 
+/// The spellings of each term of a merge shard, in the order first seen, as linked lists in one
+/// vector (most terms have one or two).
+struct Spellings {
+    /// Per term: first and last node, [`NONE`] when there is none yet.
+    ends: Vec<(u32, u32)>,
+    /// A spelling and the next node of its term.
+    nodes: Vec<(Ids, u32)>,
+}
+
+impl Spellings {
+    fn new(terms: usize) -> Spellings {
+        Spellings {
+            ends: vec![(NONE, NONE); terms],
+            nodes: Vec::new(),
+        }
+    }
+
+    /// The index of spelling `v` among those of term `t`, added when new.
+    fn index(&mut self, t: usize, v: Ids) -> u32 {
+        let mut node = self.ends[t].0;
+        let mut i = 0;
+        while let Some(&(w, next)) = self.nodes.get(node as usize) {
+            if w == v {
+                return i;
+            }
+            (node, i) = (next, i + 1);
+        }
+        let new = self.nodes.len() as u32;
+        self.nodes.push((v, NONE));
+        match self.ends[t].1 {
+            NONE => self.ends[t].0 = new,
+            last => self.nodes[last as usize].1 = new,
+        }
+        self.ends[t].1 = new;
+        i
+    }
+
+    /// The spellings of term `t`, in index order.
+    fn of(&self, t: usize) -> impl Iterator<Item = Ids> + '_ {
+        let mut node = self.ends[t].0;
+        std::iter::from_fn(move || {
+            let &(v, next) = self.nodes.get(node as usize)?;
+            node = next;
+            Some(v)
+        })
+    }
+}
+
 /// The Fx hash of a string.
 fn hash_str(s: &str) -> u64 {
     let mut h = Fx::default();
@@ -561,12 +746,60 @@ fn hash_str(s: &str) -> u64 {
     h.finish()
 }
 
-/// One chunk's analysis: its vocabulary and its terms by merge shard.
+/// One chunk's terms by merge shard, and the run whose vocabulary their ids come from.
 #[derive(Debug)]
 struct Chunk {
-    vocab: Vocab,
+    /// Index of the run (and vocabulary) among all runs.
+    run: usize,
     unigrams: Vec<Part>,
     pairs: Vec<Part>,
+}
+
+/// The analysis state of one worker thread, kept from one chunk to the next: one vocabulary for
+/// all the chunks the thread analyses, so that a word's keys are worked out once a thread
+/// instead of once a chunk. Which chunks a thread gets does not matter: ids are mapped into the
+/// global vocabulary before the merge, and nothing depends on the order they were given out.
+#[derive(Debug)]
+struct Run {
+    vocab: Vocab,
+    aliases: Aliases,
+    acc: DocTerms,
+}
+
+impl Run {
+    fn new() -> Run {
+        let mut vocab = Vocab::default();
+        let aliases = Aliases::new(&mut vocab);
+        Run {
+            vocab,
+            aliases,
+            acc: DocTerms::default(),
+        }
+    }
+
+    /// Analyses chunk `index`: the documents `ids` (consecutive ids from `index * CHUNK`); `run`
+    /// is the index of this state among all.
+    fn analyse_chunk(&mut self, docs: &[SearchDoc<'_>], index: usize, ids: &[usize], run: usize) -> Chunk {
+        let Run {
+            vocab, aliases, acc, ..
+        } = self;
+        let mut unigrams = LocalTerms::default();
+        let mut pairs = LocalTerms::default();
+        for (j, &i) in ids.iter().enumerate() {
+            let doc = (index * CHUNK + j) as u32;
+            let fields = split_fields(&docs[i]);
+            acc.words(vocab, &fields);
+            drop(fields);
+            acc.aliases(aliases);
+            acc.finish(doc, vocab, &mut unigrams, &mut pairs);
+        }
+        let hashes = vocab.folded_hashes();
+        Chunk {
+            run,
+            unigrams: unigrams.into_shards(hashes),
+            pairs: pairs.into_shards(hashes),
+        }
+    }
 }
 
 /// Accumulators of one document, reused from one document to the next.
@@ -627,8 +860,7 @@ impl DocTerms {
                     prev = None;
                     continue;
                 }
-                let s = vocab.spelling(raw);
-                let sp = &mut vocab.spellings[s as usize];
+                let sp = vocab.spelling(raw);
                 sp.count += 1;
                 let (exact, folded) = (sp.exact, sp.folded);
                 self.add_uni(folded, level, exact, weight);
@@ -651,13 +883,11 @@ impl DocTerms {
     }
 
     /// Adds the alias phrases of the entries whose trigger phrases were found.
-    fn aliases(&mut self, vocab: &Vocab, aliases: &Aliases) {
+    fn aliases(&mut self, aliases: &Aliases) {
         for (entry, level) in aliases.found(self.sequences()) {
             for alias in &aliases.aliases[entry] {
                 let mut prev = None;
-                for &s in alias {
-                    let sp = &vocab.spellings[s as usize];
-                    let (exact, folded) = (sp.exact, sp.folded);
+                for &(exact, folded) in alias {
                     self.add_uni(folded, level, exact, 0);
                     if let Some((pf, pe)) = prev {
                         self.add_pair([pf, folded], level, [pe, exact], 0);
@@ -683,28 +913,6 @@ impl DocTerms {
     }
 }
 
-/// Analyses the documents `ids` (consecutive document ids from `first`).
-fn analyse_chunk(docs: &[SearchDoc<'_>], first: usize, ids: &[usize]) -> Chunk {
-    let mut vocab = Vocab::default();
-    let aliases = Aliases::new(&mut vocab);
-    let mut unigrams = LocalTerms::default();
-    let mut pairs = LocalTerms::default();
-    let mut acc = DocTerms::default();
-    for (j, &i) in ids.iter().enumerate() {
-        let doc = (first + j) as u32;
-        let fields = split_fields(&docs[i]);
-        acc.words(&mut vocab, &fields);
-        drop(fields);
-        acc.aliases(&vocab, &aliases);
-        acc.finish(doc, &vocab, &mut unigrams, &mut pairs);
-    }
-    Chunk {
-        unigrams: unigrams.into_shards(&vocab),
-        pairs: pairs.into_shards(&vocab),
-        vocab,
-    }
-}
-
 /// The corpus-wide vocabulary, and each chunk's ids mapped into it.
 #[derive(Debug, Default)]
 struct Global {
@@ -712,26 +920,37 @@ struct Global {
     folded: Interner,
     /// Every spelling: its exact id and how often it was seen.
     spellings: FxMap<String, (u32, u64)>,
-    /// Per chunk: local exact id → global.
+    /// Per run: its exact ids → global.
     exact_maps: Vec<Vec<u32>>,
-    /// Per chunk: local folded id → global.
+    /// Per run: its folded ids → global.
     folded_maps: Vec<Vec<u32>>,
 }
 
 impl Global {
-    fn add_chunk(&mut self, vocab: &Vocab) {
+    /// Adds the vocabulary of the next run.
+    fn add_vocab(&mut self, vocab: &Vocab) {
         let exact: Vec<u32> = vocab.exact.names.iter().map(|n| self.exact.id(n)).collect();
         let folded: Vec<u32> = vocab.folded.names.iter().map(|n| self.folded.id(n)).collect();
-        for (sp, raw) in vocab.spellings.iter().zip(&vocab.raw_text) {
-            match self.spellings.get_mut(raw.as_str()) {
-                Some(entry) => entry.1 += sp.count,
-                None => {
-                    self.spellings.insert(raw.clone(), (exact[sp.exact as usize], sp.count));
-                }
-            }
+        for (key, sp) in &vocab.short {
+            let (bytes, len) = key.bytes();
+            let raw = String::from_utf8_lossy(&bytes[..len]);
+            self.add_spelling(&raw, exact[sp.exact as usize], sp.count);
+        }
+        for (raw, sp) in &vocab.long {
+            self.add_spelling(raw, exact[sp.exact as usize], sp.count);
         }
         self.exact_maps.push(exact);
         self.folded_maps.push(folded);
+    }
+
+    /// Counts `count` more occurrences of the spelling `raw` of the exact key `exact`.
+    fn add_spelling(&mut self, raw: &str, exact: u32, count: u64) {
+        match self.spellings.get_mut(raw) {
+            Some(entry) => entry.1 += count,
+            None => {
+                self.spellings.insert(raw.to_owned(), (exact, count));
+            }
+        }
     }
 
     /// The most common spelling of each exact id (ties: smallest).
@@ -758,84 +977,109 @@ impl Global {
         ids.map(|id| table.get(id as usize).copied().unwrap_or(NONE))
     }
 
-    /// Merges one shard's terms of every chunk, chunk after chunk (so in document order).
-    fn merge_shard(&self, parts: Vec<Part>) -> Vec<Term> {
-        // First the keys and sizes, then the postings into lists of the right size.
+    /// Merges one shard's terms of every chunk, chunk after chunk (so in document order); each
+    /// part comes with the index of its run. `shard` is the index of the shard.
+    fn merge_shard(&self, shard: u32, parts: Vec<(usize, Part)>) -> (Vec<Term>, Store) {
+        // First the keys and sizes, then the postings into their ranges.
         let mut ids: FxMap<Ids, usize> = FxMap::default();
         let mut keys: Vec<Ids> = Vec::new();
-        let mut sizes: Vec<usize> = Vec::new();
+        let mut sizes: Vec<u32> = Vec::new();
         let slots: Vec<Vec<usize>> = parts
             .iter()
-            .enumerate()
-            .map(|(c, part)| {
+            .map(|(run, part)| {
                 (0..part.keys.len())
                     .map(|i| {
-                        let key = Self::map(&self.folded_maps[c], part.keys[i]);
+                        let key = Self::map(&self.folded_maps[*run], part.keys[i]);
                         let next = keys.len();
                         let t = *ids.entry(key).or_insert(next);
                         if t == next {
                             keys.push(key);
                             sizes.push(0);
                         }
-                        sizes[t] += part.term(i).0.len();
+                        sizes[t] += part.term(i).0.len() as u32;
                         t
                     })
                     .collect()
             })
             .collect();
         drop(ids);
-        let mut terms: Vec<Term> = sizes
-            .iter()
-            .map(|&n| Term {
-                key: String::new(),
-                postings: Vec::with_capacity(n),
-                variants: Vec::new(),
-            })
-            .collect();
+        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
+        let mut total = 0u32;
+        for &n in &sizes {
+            starts.push(total);
+            total += n;
+        }
+        let mut fill = starts.clone();
+        let mut postings = vec![Posting::new(0, 0, None); total as usize];
+        let mut spellings = Spellings::new(keys.len());
         let mut remap: Vec<u32> = Vec::new();
-        for (c, (part, slots)) in parts.into_iter().zip(slots).enumerate() {
+        for ((run, part), slots) in parts.into_iter().zip(slots) {
             for (i, t) in slots.into_iter().enumerate() {
-                let (postings, variants) = part.term(i);
-                let term = &mut terms[t];
+                let (from, variants) = part.term(i);
                 remap.clear();
-                for &v in variants {
-                    let v = Self::map(&self.exact_maps[c], v);
-                    let at = term.variants.iter().position(|x| *x == v).unwrap_or_else(|| {
-                        term.variants.push(v);
-                        term.variants.len() - 1
-                    });
-                    remap.push(at as u32);
-                }
-                term.postings.extend(
-                    postings
+                remap.extend(
+                    variants
                         .iter()
-                        .map(|p| p.with_variant(p.variant().and_then(|v| remap.get(v).copied()))),
+                        .map(|&v| spellings.index(t, Self::map(&self.exact_maps[run], v))),
                 );
+                let at = fill[t] as usize;
+                for (to, p) in postings[at..at + from.len()].iter_mut().zip(from) {
+                    *to = p.with_variant(p.variant().and_then(|v| remap.get(v).copied()));
+                }
+                fill[t] += from.len() as u32;
             }
         }
-        for (term, key) in terms.iter_mut().zip(keys) {
-            term.key = match key[1] {
-                NONE => self.folded.name(key[0]).to_owned(),
-                b => format!("{} {}", self.folded.name(key[0]), self.folded.name(b)),
-            };
-        }
-        terms
+        let mut variants: Vec<Ids> = Vec::with_capacity(spellings.nodes.len());
+        let terms = keys
+            .iter()
+            .enumerate()
+            .map(|(t, key)| {
+                let (a, b) = (self.folded.name(key[0]), self.folded.name(key[1]));
+                let key = match key[1] {
+                    NONE => a.to_owned(),
+                    _ => {
+                        let mut both = String::with_capacity(a.len() + 1 + b.len());
+                        both.push_str(a);
+                        both.push(' ');
+                        both.push_str(b);
+                        both
+                    }
+                };
+                let first = variants.len() as u32;
+                variants.extend(spellings.of(t));
+                Term {
+                    key,
+                    shard,
+                    postings: (starts[t], starts[t] + sizes[t]),
+                    variants: (first, variants.len() as u32),
+                }
+            })
+            .collect();
+        (terms, Store { postings, variants })
     }
 
     /// Merges the terms of every chunk, sorted by key.
-    fn merge(&self, by_chunk: Vec<Vec<Part>>) -> Vec<Term> {
-        let mut by_shard: Vec<Vec<Part>> = (0..SHARDS).map(|_| Vec::new()).collect();
-        for shards in by_chunk {
+    /// `by_chunk` holds each chunk's parts, in chunk order, with the index of their run.
+    fn merge(&self, by_chunk: Vec<(usize, Vec<Part>)>) -> Terms {
+        let mut by_shard: Vec<Vec<(usize, Part)>> = (0..SHARDS).map(|_| Vec::new()).collect();
+        for (run, shards) in by_chunk {
             for (s, part) in shards.into_iter().enumerate() {
-                by_shard[s].push(part);
+                by_shard[s].push((run, part));
             }
         }
-        let mut terms: Vec<Term> = by_shard
+        let merged: Vec<(Vec<Term>, Store)> = by_shard
             .into_par_iter()
-            .flat_map_iter(|parts| self.merge_shard(parts))
+            .enumerate()
+            .map(|(s, parts)| self.merge_shard(s as u32, parts))
             .collect();
-        terms.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        terms
+        let mut list: Vec<Term> = Vec::with_capacity(merged.iter().map(|m| m.0.len()).sum());
+        let mut stores: Vec<Store> = Vec::with_capacity(merged.len());
+        for (terms, store) in merged {
+            list.extend(terms);
+            stores.push(store);
+        }
+        list.par_sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        Terms { list, stores }
     }
 }
 
@@ -843,24 +1087,35 @@ impl Corpus {
     /// Analyses every document.
     pub fn build(docs: &[SearchDoc<'_>]) -> Corpus {
         let order = super::step("search: order", || doc_order(docs));
+        // One state a worker thread; a thread holds its lock while it analyses a chunk (it runs
+        // no other task meanwhile, so the lock is never waited for).
+        let runs: Vec<Mutex<Run>> = (0..rayon::current_num_threads().max(1))
+            .map(|_| Mutex::new(Run::new()))
+            .collect();
         let chunks: Vec<Chunk> = super::step("search: analyse", || {
             order
                 .par_chunks(CHUNK)
                 .enumerate()
-                .map(|(c, ids)| analyse_chunk(docs, c * CHUNK, ids))
+                .map(|(c, ids)| {
+                    let r = rayon::current_thread_index().unwrap_or(0) % runs.len();
+                    let mut run = runs[r].lock().unwrap_or_else(PoisonError::into_inner);
+                    run.analyse_chunk(docs, c, ids, r)
+                })
                 .collect()
         });
 
         let mut global = Global::default();
-        let mut uni_parts = Vec::with_capacity(chunks.len());
-        let mut pair_parts = Vec::with_capacity(chunks.len());
         super::step("search: vocab", || {
-            for chunk in chunks {
-                global.add_chunk(&chunk.vocab);
-                uni_parts.push(chunk.unigrams);
-                pair_parts.push(chunk.pairs);
+            for run in runs {
+                let run = run.into_inner().unwrap_or_else(PoisonError::into_inner);
+                global.add_vocab(&run.vocab);
             }
         });
+        // In chunk order, so that the merge keeps each term's postings in document order.
+        let (uni_parts, pair_parts): (Vec<_>, Vec<_>) = chunks
+            .into_iter()
+            .map(|c| ((c.run, c.unigrams), (c.run, c.pairs)))
+            .unzip();
         let (unigrams, pairs) = super::step("search: merge", || {
             rayon::join(|| global.merge(uni_parts), || global.merge(pair_parts))
         });
