@@ -5,8 +5,7 @@
 //! chunk, so that every posting list stays sorted by document id. Nothing depends on the order in
 //! which ids are given out: the output is sorted by key and ties are broken by spelling.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -14,49 +13,7 @@ use rayon::prelude::*;
 use super::SearchDoc;
 use super::analyze::{MAX_TOKEN_CHARS, Words, keys, split};
 use super::synonyms::ALIASES;
-
-/// The Fx hash (rustc's): fast for short keys; the maps here are never iterated into output.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let word = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
-            self.write_u64(word);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-
-    /// The state rotated, so that the low bits a table indexes by depend on every input bit.
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+use crate::fxhash::{Fx, FxMap};
 
 /// Documents analysed by one task.
 const CHUNK: usize = 512;
