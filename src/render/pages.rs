@@ -254,9 +254,7 @@ pub fn item<'a>(ctx: &RenderContext<'a>, i: usize) -> Page<'a> {
 fn item_view(ctx: &RenderContext<'_>, i: usize, section: &Section) -> Value {
     let c = &ctx.site.config;
     let item = &ctx.site.items[i];
-    let mut view = tv::from_json(&views::item(item, section, c))
-        .into_map()
-        .unwrap_or_default();
+    let mut view = views::item(item, section, c);
     view.insert("body".into(), item.html.as_str().into());
     if item.kind() == Kind::News && item.lang == c.language {
         let [newer, older, related] = super::news_nav_ids(ctx, i);
