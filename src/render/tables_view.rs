@@ -50,7 +50,10 @@ pub fn budget(b: &Budget, item: &Item, config: &SiteConfig) -> Value {
         ("facts", facts),
         ("unit", tv::opt(&b.unit)),
         ("caption", caption.into()),
-        ("table", b.table.as_ref().map(|t| tv::from_serializable(&t.view())).into()),
+        (
+            "table",
+            b.table.as_ref().map(|t| tv::from_serializable(&t.view())).into(),
+        ),
         (
             "chart",
             b.table
