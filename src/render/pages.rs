@@ -30,6 +30,8 @@ pub struct Shared {
     /// has a list per facet value, and lists each holding every value's view made the memory
     /// grow with the square of the number of values (agencies grow with the site).
     facets: Vec<OnceLock<Vec<Vec<Value>>>>,
+    /// Per language, the theme's partials rendered once (see [`chrome`]), or why they failed.
+    chrome: BTreeMap<String, Result<Value, Diagnostic>>,
 }
 
 impl Shared {
@@ -40,11 +42,16 @@ impl Shared {
         let section_crumbs = (0..site.sections.len())
             .map(|s| section_crumbs(site, s, &home_crumb))
             .collect();
-        let strings = theme
+        let strings: BTreeMap<String, Value> = theme
             .strings
             .iter()
             .filter(|(lang, _)| **lang != c.language)
             .map(|(lang, v)| (lang.clone(), tv::from_json(v)))
+            .collect();
+        let chrome = c
+            .languages
+            .iter()
+            .map(|lang| (lang.clone(), chrome(theme, lang, strings.get(lang))))
             .collect();
         Shared {
             cards: (0..site.items.len()).map(|_| OnceLock::new()).collect(),
@@ -52,8 +59,43 @@ impl Shared {
             home_crumb,
             strings,
             facets: (0..site.sections.len()).map(|_| OnceLock::new()).collect(),
+            chrome,
         }
     }
+}
+
+/// Where the theme keeps its partials: templates that show nothing of a page.
+const PARTIALS: &str = "partials/";
+
+/// The theme's partials (`templates/partials/<name>.html`) rendered once for language `lang`,
+/// as the map `chrome` that every page gets: `chrome.<name>` (`-` in the name read as `_`), the
+/// rendered HTML without its final newline. A partial sees `site`, `lang` and `t`, nothing of
+/// the page, so the header and footer pieces every page repeats are rendered once per language
+/// instead of once per page.
+fn chrome(theme: &theme::Theme, lang: &str, strings: Option<&Value>) -> Result<Value, Diagnostic> {
+    let mut context = tera::Context::new();
+    context.insert_value("lang", lang.into());
+    if let Some(t) = strings {
+        context.insert_value("t", t.clone());
+    }
+    let mut names: Vec<&str> = theme
+        .tera
+        .get_template_names()
+        .filter(|n| n.starts_with(PARTIALS) && n.ends_with(".html"))
+        .collect();
+    names.sort_unstable();
+    let mut map = Map::with_capacity(names.len());
+    for name in names {
+        let html = theme.tera.render(name, &context).map_err(|e| {
+            let mut d = theme::template_error(&format!("templates/{name}"), &e);
+            d.message = format!("{} (while rendering it for language `{lang}`)", d.message);
+            d
+        })?;
+        let key = name[PARTIALS.len()..name.len() - ".html".len()].replace('-', "_");
+        let html = html.strip_suffix('\n').unwrap_or(&html);
+        map.insert(key.into(), Value::safe_string(html));
+    }
+    Ok(map.into())
 }
 
 /// Home, then the ancestors of section `s`, then `s`.
@@ -78,6 +120,8 @@ pub type ListShared = OnceLock<(Map, Vec<Value>)>;
 /// A page ready to render: its template, its context, and what it is (for messages).
 pub struct Page<'a> {
     template: Cow<'a, str>,
+    /// Its language (which partials it shows).
+    lang: &'a str,
     context: tera::Context,
     what: Cow<'a, str>,
 }
@@ -106,6 +150,11 @@ pub fn write(ctx: &RenderContext<'_>, page: &Page<'_>, path: &str, out: &Writer)
 }
 
 fn render_to(ctx: &RenderContext<'_>, page: &Page<'_>, buf: &mut Vec<u8>) -> Result<(), Diagnostic> {
+    if let Some(Err(d)) = ctx.shared.chrome.get(page.lang) {
+        let mut d = d.clone();
+        d.message = format!("{} (needed by {})", d.message, page.what);
+        return Err(d);
+    }
     ctx.theme
         .tera
         .render_to(&page.template, &page.context, buf)
@@ -144,6 +193,9 @@ impl RenderContext<'_> {
             if let Some(t) = self.shared.strings.get(lang) {
                 ctx.insert_value("t", t.clone());
             }
+        }
+        if let Some(Ok(chrome)) = self.shared.chrome.get(lang) {
+            ctx.insert_value("chrome", chrome.clone());
         }
         ctx.insert_value("page", Value::from(page));
         ctx.insert_value("lang", lang.into());
@@ -213,6 +265,7 @@ pub fn home<'a>(ctx: &RenderContext<'a>) -> Page<'a> {
     );
     Page {
         template: "home.html".into(),
+        lang: &c.language,
         context: t,
         what: "the home page".into(),
     }
@@ -245,6 +298,7 @@ pub fn item<'a>(ctx: &RenderContext<'a>, i: usize) -> Page<'a> {
     };
     Page {
         template: template.into(),
+        lang: &item.lang,
         context: t,
         what: Cow::Borrowed(item.file.as_str()),
     }
@@ -319,6 +373,7 @@ pub fn list<'a>(
     t.insert_value("list", view.into());
     Page {
         template: "list.html".into(),
+        lang: &c.language,
         context: t,
         what: format!("the list /{url}").into(),
     }
@@ -461,6 +516,7 @@ pub fn tags_index<'a>(ctx: &RenderContext<'a>, tags: &BTreeMap<String, (String, 
     t.insert_value("tags", list.into());
     Page {
         template: "tags.html".into(),
+        lang: &c.language,
         context: t,
         what: "the tag index".into(),
     }
@@ -475,6 +531,7 @@ pub fn simple<'a>(ctx: &RenderContext<'a>, template: &'static str, title: &str, 
     let page = page_map(ctx, kind, title, path, title, crumbs);
     Page {
         template: template.into(),
+        lang: &c.language,
         context: ctx.page_context(&c.language, page),
         what: format!("/{path}").into(),
     }
