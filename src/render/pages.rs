@@ -19,6 +19,9 @@ use crate::write::Writer;
 pub struct Shared {
     /// Each item's card, built on first use.
     cards: Vec<OnceLock<Value>>,
+    /// Each item's card with its HTML (`html`), without and with the kicker, for lists (see
+    /// [`RenderContext::list_cards`]); built on first use.
+    list_cards: Vec<[OnceLock<Value>; 2]>,
     /// Breadcrumbs of each section (home, then its ancestors, then itself).
     section_crumbs: Vec<Vec<Value>>,
     /// The home page's breadcrumb.
@@ -55,6 +58,7 @@ impl Shared {
             .collect();
         Shared {
             cards: (0..site.items.len()).map(|_| OnceLock::new()).collect(),
+            list_cards: (0..site.items.len()).map(|_| Default::default()).collect(),
             section_crumbs,
             home_crumb,
             strings,
@@ -176,6 +180,43 @@ impl RenderContext<'_> {
     /// The cards of items `ids`.
     fn cards(&self, ids: &[usize]) -> Value {
         ids.iter().map(|i| self.card(*i)).collect::<Vec<Value>>().into()
+    }
+
+    /// The cards of items `ids` for a list, each with `html`: the card as the theme's `card`
+    /// component renders it (with the kicker when `kicker`), rendered once per item and kicker
+    /// instead of once per list page showing it (an item is on several lists: its section, its
+    /// category or facet values, its tags). When the component cannot render it, the card comes
+    /// without `html` and the list template calls the component itself (and reports the error).
+    fn list_cards(&self, ids: &[usize], kicker: bool) -> Value {
+        ids.iter()
+            .map(|i| {
+                self.shared.list_cards[*i][usize::from(kicker)]
+                    .get_or_init(|| self.card_with_html(*i, kicker))
+                    .clone()
+            })
+            .collect::<Vec<Value>>()
+            .into()
+    }
+
+    /// Item `i`'s card with its rendered HTML as `html` (or without, see [`Self::list_cards`]).
+    fn card_with_html(&self, i: usize, kicker: bool) -> Value {
+        let card = self.card(i);
+        let mut args = tera::Context::new();
+        args.insert_value("c", card.clone());
+        args.insert_value("kicker", kicker.into());
+        let mut implicits = tera::Context::new();
+        implicits.insert_value("lang", self.site.config.language.as_str().into());
+        let rendered = self
+            .theme
+            .tera
+            .render_component_with_implicits("card", &args, &implicits, None, true);
+        match (rendered, card.clone().into_map()) {
+            (Ok(html), Some(mut map)) => {
+                map.insert("html".into(), Value::safe_string(&html));
+                map.into()
+            }
+            _ => card,
+        }
     }
 
     /// Breadcrumbs down to `section` (or just home).
@@ -367,7 +408,8 @@ pub fn list<'a>(
     let mut t = ctx.page_context(&c.language, page_v);
     let mut view = common.clone();
     view.insert("facets".into(), facet_views(ctx, l, facets));
-    view.insert("items".into(), ctx.cards(&ids));
+    let kicker = matches!(list_kind(ctx, l), "news" | "tags");
+    view.insert("items".into(), ctx.list_cards(&ids, kicker));
     let pages = pagination::view(page, total, |n| c.link(&plan::page_url(&l.url, n)));
     view.insert("pagination".into(), pages);
     t.insert_value("list", view.into());
@@ -377,6 +419,11 @@ pub fn list<'a>(
         context: t,
         what: format!("the list /{url}").into(),
     }
+}
+
+/// The kind of list `l` (`list.kind`): its section's kind, or `tags`.
+fn list_kind(ctx: &RenderContext<'_>, l: &ListPlan) -> &'static str {
+    l.section.map_or("tags", |s| ctx.site.sections[s].kind.name())
 }
 
 /// What every page of list `l` shows besides its facets: title, kind, section, filter, count,
@@ -389,7 +436,7 @@ fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
         crumbs.push(tv::link(label, c.link(&l.url)));
     }
     let section = l.section.map(|s| &site.sections[s]);
-    let kind = section.map_or("tags", |s| s.kind.name());
+    let kind = list_kind(ctx, l);
     let section_v = section.map(|s| {
         tv::map([
             ("title", s.title.as_str().into()),
