@@ -173,7 +173,7 @@ impl RenderContext<'_> {
     /// The card of item `i` (built once, then shared).
     fn card(&self, i: usize) -> Value {
         self.shared.cards[i]
-            .get_or_init(|| tv::from_json(&views::card(&self.site.items[i], &self.site.config)))
+            .get_or_init(|| views::card_value(&self.site.items[i], &self.site.config))
             .clone()
     }
 

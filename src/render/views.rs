@@ -72,13 +72,6 @@ fn labels(values: &[&'static str]) -> Vec<&'static str> {
     values.iter().map(|v| label(v)).collect()
 }
 
-/// A `{label, value}` row for fact tables ("Số ký hiệu: 15/QĐ-UBND").
-fn fact(label: &str, value: Option<String>) -> Option<Value> {
-    value
-        .filter(|v| !v.is_empty())
-        .map(|v| json!({ "label": label, "value": v }))
-}
-
 /// A compact view of an item for lists, cards and feeds.
 pub fn card(item: &Item, config: &SiteConfig) -> Value {
     let (badge, meta) = card_meta(item);
@@ -89,6 +82,10 @@ pub fn card(item: &Item, config: &SiteConfig) -> Value {
             .map(|a| json!({ "url": a.url, "alt": n.image_alt })),
         _ => None,
     };
+    let meta: Vec<Value> = meta
+        .into_iter()
+        .map(|(label, value)| json!({ "label": label, "value": value }))
+        .collect();
     json!({
         "title": item.title,
         "url": config.link(&item.url),
@@ -102,6 +99,34 @@ pub fn card(item: &Item, config: &SiteConfig) -> Value {
     })
 }
 
+/// [`card`] as a Tera value, built directly (pages show cards; the search index reads the
+/// JSON one).
+pub fn card_value(item: &Item, config: &SiteConfig) -> TValue {
+    let (badge, meta) = card_meta(item);
+    let image = match &item.data {
+        KindData::News(n) => n
+            .image_asset
+            .as_ref()
+            .map(|a| tv::map([("url", a.url.as_str().into()), ("alt", tv::opt(&n.image_alt))])),
+        _ => None,
+    };
+    let meta: Vec<TValue> = meta
+        .into_iter()
+        .map(|(label, value)| tv::map([("label", label.into()), ("value", value.into())]))
+        .collect();
+    tv::map([
+        ("title", item.title.as_str().into()),
+        ("url", config.link(&item.url).into()),
+        ("kind", item.kind().item_type().into()),
+        ("type_label", type_label(item).into()),
+        ("date", date_tv(&item.sort_date(), config)),
+        ("summary", item.summary_or_lead().into()),
+        ("meta", meta.into()),
+        ("badge", badge.into()),
+        ("image", image.into()),
+    ])
+}
+
 /// The label shown above a card's title: the news type, else the kind.
 pub fn type_label(item: &Item) -> &'static str {
     match &item.data {
@@ -110,49 +135,55 @@ pub fn type_label(item: &Item) -> &'static str {
     }
 }
 
-fn card_meta(item: &Item) -> (Value, Vec<Value>) {
+/// A card's badge and its `(label, value)` facts (those with a value).
+fn card_meta(item: &Item) -> (Option<&'static str>, Vec<(&'static str, String)>) {
     let mut meta = Vec::new();
-    let mut badge = Value::Null;
+    let mut badge = None;
+    let mut fact = |label: &'static str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            meta.push((label, v));
+        }
+    };
     match &item.data {
         KindData::News(n) => {
-            meta.extend(fact("Chuyên mục", n.category.clone()));
+            fact("Chuyên mục", n.category.clone());
         }
         KindData::Procedure(p) => {
-            meta.extend(fact("Mã thủ tục", Some(p.code.clone())));
-            meta.extend(fact("Lĩnh vực", p.field.clone()));
-            meta.extend(fact("Thời hạn", p.processing_time.clone()));
-            meta.extend(fact("Trực tuyến", p.online.map(|o| label(o).to_owned())));
+            fact("Mã thủ tục", Some(p.code.clone()));
+            fact("Lĩnh vực", p.field.clone());
+            fact("Thời hạn", p.processing_time.clone());
+            fact("Trực tuyến", p.online.map(|o| label(o).to_owned()));
             if p.repealed.is_some() {
-                badge = json!("Đã bãi bỏ");
+                badge = Some("Đã bãi bỏ");
             }
         }
         KindData::Document(d) => {
-            meta.extend(fact("Số ký hiệu", Some(d.number.clone())));
-            meta.extend(fact("Loại văn bản", d.doc_type.clone()));
-            meta.extend(fact("Cơ quan ban hành", d.issuer.clone()));
+            fact("Số ký hiệu", Some(d.number.clone()));
+            fact("Loại văn bản", d.doc_type.clone());
+            fact("Cơ quan ban hành", d.issuer.clone());
             if d.expires.is_some() {
-                badge = json!("Hết hiệu lực");
+                badge = Some("Hết hiệu lực");
             }
         }
         KindData::Budget(b) => {
-            meta.extend(fact("Năm ngân sách", b.fiscal_year.map(|y| y.to_string())));
-            meta.extend(fact("Giai đoạn", b.stage.map(|s| label(s).to_owned())));
+            fact("Năm ngân sách", b.fiscal_year.map(|y| y.to_string()));
+            fact("Giai đoạn", b.stage.map(|s| label(s).to_owned()));
         }
         KindData::Inspection(i) => {
-            meta.extend(fact("Số kết luận", Some(i.number.clone())));
-            meta.extend(fact("Đối tượng", i.subject.clone()));
+            fact("Số kết luận", Some(i.number.clone()));
+            fact("Đối tượng", i.subject.clone());
         }
         KindData::Complaint(c) => {
-            meta.extend(fact("Số quyết định", Some(c.number.clone())));
-            meta.extend(fact("Loại", c.complaint_type.map(|t| label(t).to_owned())));
-            meta.extend(fact("Kết quả", c.result.map(|r| label(r).to_owned())));
+            fact("Số quyết định", Some(c.number.clone()));
+            fact("Loại", c.complaint_type.map(|t| label(t).to_owned()));
+            fact("Kết quả", c.result.map(|r| label(r).to_owned()));
         }
         KindData::Procurement(p) => {
-            meta.extend(fact("Giá trị", p.value.map(numbers::format_vnd)));
-            meta.extend(fact("Tình trạng", p.status.map(|s| label(s).to_owned())));
+            fact("Giá trị", p.value.map(numbers::format_vnd));
+            fact("Tình trạng", p.status.map(|s| label(s).to_owned()));
         }
         KindData::Statistics(s) => {
-            meta.extend(fact("Đơn vị", s.unit.clone()));
+            fact("Đơn vị", s.unit.clone());
         }
         KindData::Page => {}
     }
