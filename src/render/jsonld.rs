@@ -129,7 +129,7 @@ pub fn for_item(item: &Item, c: &SiteConfig) -> String {
         }
     }
     o.close();
-    script_safe(&out)
+    script_safe(out)
 }
 
 /// The organisation's members, as [`org`] has them without its nulls.
@@ -195,8 +195,11 @@ fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// JSON text with `<`, `>` and `&` escaped, as [`to_script`] gives it.
-fn script_safe(json: &[u8]) -> String {
-    let text = String::from_utf8_lossy(json);
+fn script_safe(json: Vec<u8>) -> String {
+    let text = String::from_utf8(json).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if !text.contains(['<', '>', '&']) {
+        return text;
+    }
     let mut s = String::with_capacity(text.len() + 16);
     for ch in text.chars() {
         match ch {
