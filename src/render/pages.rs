@@ -32,7 +32,7 @@ pub struct Shared {
     /// page of a section shows all of them, so they are shared, not built per list: a section
     /// has a list per facet value, and lists each holding every value's view made the memory
     /// grow with the square of the number of values (agencies grow with the site).
-    facets: Vec<OnceLock<Vec<Vec<Value>>>>,
+    facets: Vec<OnceLock<Vec<FacetViews>>>,
     /// Per language, the theme's partials rendered once (see [`chrome`]), or why they failed.
     chrome: BTreeMap<String, Result<Value, Diagnostic>>,
 }
@@ -117,6 +117,9 @@ fn section_crumbs(site: &crate::model::Site, s: usize, home: &Value) -> Vec<Valu
     }
     out
 }
+
+/// One facet of a section: each value's view (none active), and the facet's view with them.
+type FacetViews = (Vec<Value>, Value);
 
 /// The parts of a list's view that all its pages share, built by the first page rendered.
 pub type ListShared = OnceLock<(Map, Vec<Value>)>;
@@ -393,7 +396,7 @@ pub fn list<'a>(
 ) -> Page<'a> {
     let site = ctx.site;
     let c = &site.config;
-    let (common, crumbs) = shared.get_or_init(|| list_shared(ctx, l));
+    let (common, crumbs) = shared.get_or_init(|| list_shared(ctx, l, facets));
     let total = plan::page_count(l.items.len(), l.per_page);
     let start = (page - 1).saturating_mul(l.per_page);
     let ids: Vec<usize> = l.items.iter().skip(start).take(l.per_page).copied().collect();
@@ -407,7 +410,6 @@ pub fn list<'a>(
     let page_v = page_map(ctx, "list", &title, &url, description, crumbs.clone());
     let mut t = ctx.page_context(&c.language, page_v);
     let mut view = common.clone();
-    view.insert("facets".into(), facet_views(ctx, l, facets));
     let kicker = matches!(list_kind(ctx, l), "news" | "tags");
     view.insert("items".into(), ctx.list_cards(&ids, kicker));
     let pages = pagination::view(page, total, |n| c.link(&plan::page_url(&l.url, n)));
@@ -426,9 +428,9 @@ fn list_kind(ctx: &RenderContext<'_>, l: &ListPlan) -> &'static str {
     l.section.map_or("tags", |s| ctx.site.sections[s].kind.name())
 }
 
-/// What every page of list `l` shows besides its facets: title, kind, section, filter, count,
-/// links; and its breadcrumbs.
-fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
+/// What every page of list `l` shows besides its cards and pagination: title, kind, section,
+/// filter, count, links, facets; and its breadcrumbs.
+fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Facet]>) -> (Map, Vec<Value>) {
     let site = ctx.site;
     let c = &site.config;
     let mut crumbs = ctx.crumbs(l.section);
@@ -460,13 +462,14 @@ fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
         ("filter", filter_v.into()),
         ("count", l.items.len().into()),
         ("links", tv::from_json(&serde_json::Value::Array(links))),
+        ("facets", facet_views(ctx, l, facets)),
     ]);
     (map, crumbs)
 }
 
 /// The facet navigation of a list: each facet's values with URL, count and whether active (the
-/// value `l` is the list of). The values' views are the section's, shared; only the active one
-/// is built for the page.
+/// value `l` is the list of). The views are the section's, shared; only the facet of the active
+/// value is built for the list, with that value's view.
 fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Facet]>) -> Value {
     let facets = facets.unwrap_or(&[]);
     let section = l.section.map(|s| &ctx.site.sections[s]);
@@ -481,7 +484,10 @@ fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Fac
     facets
         .iter()
         .zip(base)
-        .map(|(f, views)| {
+        .map(|(f, (views, none_active))| {
+            if l.filter.as_ref().is_none_or(|(seg, _)| seg != f.segment) {
+                return none_active.clone();
+            }
             let values: Vec<Value> = f
                 .values
                 .iter()
@@ -498,27 +504,35 @@ fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Fac
                     }
                 })
                 .collect();
-            tv::map([
-                ("segment", f.segment.into()),
-                ("title", f.title.into()),
-                ("values", values.into()),
-            ])
+            facet_view(f, values)
         })
         .collect::<Vec<Value>>()
         .into()
 }
 
-/// Each facet's value views, none active.
-fn facet_values(ctx: &RenderContext<'_>, section: Option<&Section>, facets: &[plan::Facet]) -> Vec<Vec<Value>> {
+/// Each facet's value views and its view, none active.
+fn facet_values(ctx: &RenderContext<'_>, section: Option<&Section>, facets: &[plan::Facet]) -> Vec<FacetViews> {
     facets
         .iter()
         .map(|f| {
-            f.values
+            let views: Vec<Value> = f
+                .values
                 .iter()
                 .map(|(slug, label, members)| facet_value(ctx, section, f, slug, label, members.len(), false))
-                .collect()
+                .collect();
+            let facet = facet_view(f, views.clone());
+            (views, facet)
         })
         .collect()
+}
+
+/// A facet's view: `{segment, title, values}`.
+fn facet_view(f: &plan::Facet, values: Vec<Value>) -> Value {
+    tv::map([
+        ("segment", f.segment.into()),
+        ("title", f.title.into()),
+        ("values", values.into()),
+    ])
 }
 
 /// One facet value's view: label, URL, count, whether active.
