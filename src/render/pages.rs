@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use tera::{Map, Value};
@@ -33,6 +33,8 @@ pub struct Shared {
     /// has a list per facet value, and lists each holding every value's view made the memory
     /// grow with the square of the number of values (agencies grow with the site).
     facets: Vec<OnceLock<Vec<FacetViews>>>,
+    /// Each tag's view (`{name, url}`) by name, as item pages show it.
+    tags: HashMap<String, Value>,
     /// Per language, the theme's partials rendered once (see [`chrome`]), or why they failed.
     chrome: BTreeMap<String, Result<Value, Diagnostic>>,
 }
@@ -56,7 +58,14 @@ impl Shared {
             .iter()
             .map(|lang| (lang.clone(), chrome(theme, lang, strings.get(lang))))
             .collect();
+        let mut tags = HashMap::new();
+        for t in site.items.iter().flat_map(|it| &it.tags) {
+            if !tags.contains_key(t) {
+                tags.insert(t.clone(), views::tag(t, c));
+            }
+        }
         Shared {
+            tags,
             cards: (0..site.items.len()).map(|_| OnceLock::new()).collect(),
             list_cards: (0..site.items.len()).map(|_| Default::default()).collect(),
             section_crumbs,
@@ -352,7 +361,12 @@ pub fn item<'a>(ctx: &RenderContext<'a>, i: usize) -> Page<'a> {
 fn item_view(ctx: &RenderContext<'_>, i: usize, section: &Section) -> Value {
     let c = &ctx.site.config;
     let item = &ctx.site.items[i];
-    let mut view = views::item(item, section, c);
+    let tags: Vec<Value> = item
+        .tags
+        .iter()
+        .map(|t| ctx.shared.tags.get(t).cloned().unwrap_or_else(|| views::tag(t, c)))
+        .collect();
+    let mut view = views::item(item, section, c, tags.into());
     view.insert("body".into(), item.html.as_str().into());
     if item.kind() == Kind::News && item.lang == c.language {
         let [newer, older, related] = super::news_nav_ids(ctx, i);

@@ -222,18 +222,17 @@ fn money_tv(v: Option<i64>) -> TValue {
     v.map(numbers::format_vnd).into()
 }
 
+/// A tag as an item shows it: `{name, url}` (the URL of the tag's list).
+pub fn tag(name: &str, config: &SiteConfig) -> TValue {
+    let url = config.link(&format!("tags/{}/", crate::text::slugify(name)));
+    tv::map([("name", name.into()), ("url", url.into())])
+}
+
 /// The full view of an item for its own page, except its body (`body`, the item's HTML, which
-/// the page adds without copying it). Built as Tera values directly: an item page is rendered
+/// the page adds without copying it) and its tags (`tags`, each a [`tag`] view, given by the
+/// caller, who keeps one view per tag). Built as Tera values directly: an item page is rendered
 /// once, so nothing is gained by a JSON view in between.
-pub fn item(item: &Item, section: &Section, config: &SiteConfig) -> TMap {
-    let tags: Vec<TValue> = item
-        .tags
-        .iter()
-        .map(|t| {
-            let url = config.link(&format!("tags/{}/", crate::text::slugify(t)));
-            tv::map([("name", t.as_str().into()), ("url", url.into())])
-        })
-        .collect();
+pub fn item(item: &Item, section: &Section, config: &SiteConfig, tags: TValue) -> TMap {
     let headings: Vec<TValue> = item
         .headings
         .iter()
@@ -254,7 +253,7 @@ pub fn item(item: &Item, section: &Section, config: &SiteConfig) -> TMap {
         ("updated", date_tv(&item.updated, config)),
         ("summary", item.summary_or_lead().into()),
         ("has_summary", item.summary.is_some().into()),
-        ("tags", tags.into()),
+        ("tags", tags),
         ("attachments", assets(&item.attachments)),
         ("headings", headings.into()),
         ("lang", item.lang.as_str().into()),
