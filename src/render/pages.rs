@@ -22,9 +22,6 @@ pub struct Shared {
     /// Each item's card with its HTML (`html`), without and with the kicker, for lists (see
     /// [`RenderContext::list_cards`]); built on first use.
     list_cards: Vec<[OnceLock<Value>; 2]>,
-    /// Each item's card with its `linkitem` HTML (`link_html`), for news navigation; built on
-    /// first use.
-    nav_cards: Vec<OnceLock<Value>>,
     /// Breadcrumbs of each section (home, then its ancestors, then itself).
     section_crumbs: Vec<Vec<Value>>,
     /// The home page's breadcrumb.
@@ -71,7 +68,6 @@ impl Shared {
             tags,
             cards: (0..site.items.len()).map(|_| OnceLock::new()).collect(),
             list_cards: (0..site.items.len()).map(|_| Default::default()).collect(),
-            nav_cards: (0..site.items.len()).map(|_| OnceLock::new()).collect(),
             section_crumbs,
             home_crumb,
             strings,
@@ -207,46 +203,28 @@ impl RenderContext<'_> {
         ids.iter()
             .map(|i| {
                 self.shared.list_cards[*i][usize::from(kicker)]
-                    .get_or_init(|| self.card_with_html(*i, "card", Some(kicker), "html"))
+                    .get_or_init(|| self.card_with_html(*i, kicker))
                     .clone()
             })
             .collect::<Vec<Value>>()
             .into()
     }
 
-    /// The cards of items `ids` for news navigation, each with `link_html`: the card as the
-    /// theme's `linkitem` component renders it, rendered once per item (a news item is linked
-    /// from its neighbours' and its category's pages). Without `link_html` when the component
-    /// cannot render it (`linklist` then calls it itself).
-    fn nav_cards(&self, ids: &[usize]) -> Value {
-        ids.iter()
-            .map(|i| {
-                self.shared.nav_cards[*i]
-                    .get_or_init(|| self.card_with_html(*i, "linkitem", None, "link_html"))
-                    .clone()
-            })
-            .collect::<Vec<Value>>()
-            .into()
-    }
-
-    /// Item `i`'s card with, under `key`, its HTML as the theme's component `component` renders
-    /// it for the card `c` (and `kicker`, when given); the card alone when that fails.
-    fn card_with_html(&self, i: usize, component: &str, kicker: Option<bool>, key: &'static str) -> Value {
+    /// Item `i`'s card with its rendered HTML as `html` (or without, see [`Self::list_cards`]).
+    fn card_with_html(&self, i: usize, kicker: bool) -> Value {
         let card = self.card(i);
         let mut args = tera::Context::new();
         args.insert_value("c", card.clone());
-        if let Some(k) = kicker {
-            args.insert_value("kicker", k.into());
-        }
+        args.insert_value("kicker", kicker.into());
         let mut implicits = tera::Context::new();
         implicits.insert_value("lang", self.site.config.language.as_str().into());
         let rendered = self
             .theme
             .tera
-            .render_component_with_implicits(component, &args, &implicits, None, true);
+            .render_component_with_implicits("card", &args, &implicits, None, true);
         match (rendered, card.clone().into_map()) {
             (Ok(html), Some(mut map)) => {
-                map.insert(key.into(), Value::safe_string(&html));
+                map.insert("html".into(), Value::safe_string(&html));
                 map.into()
             }
             _ => card,
@@ -393,9 +371,9 @@ fn item_view(ctx: &RenderContext<'_>, i: usize, section: &Section) -> Value {
     if item.kind() == Kind::News && item.lang == c.language {
         let [newer, older, related] = super::news_nav_ids(ctx, i);
         let nav = tv::map([
-            ("newer", ctx.nav_cards(&newer)),
-            ("older", ctx.nav_cards(&older)),
-            ("related", ctx.nav_cards(&related)),
+            ("newer", ctx.cards(&newer)),
+            ("older", ctx.cards(&older)),
+            ("related", ctx.cards(&related)),
         ]);
         view.insert("nav".into(), nav);
     }
