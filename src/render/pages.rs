@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use tera::{Map, Value};
@@ -19,6 +19,9 @@ use crate::write::Writer;
 pub struct Shared {
     /// Each item's card, built on first use.
     cards: Vec<OnceLock<Value>>,
+    /// Each item's card with its HTML (`html`), without and with the kicker, for lists (see
+    /// [`RenderContext::list_cards`]); built on first use.
+    list_cards: Vec<[OnceLock<Value>; 2]>,
     /// Breadcrumbs of each section (home, then its ancestors, then itself).
     section_crumbs: Vec<Vec<Value>>,
     /// The home page's breadcrumb.
@@ -29,7 +32,11 @@ pub struct Shared {
     /// page of a section shows all of them, so they are shared, not built per list: a section
     /// has a list per facet value, and lists each holding every value's view made the memory
     /// grow with the square of the number of values (agencies grow with the site).
-    facets: Vec<OnceLock<Vec<Vec<Value>>>>,
+    facets: Vec<OnceLock<Vec<FacetViews>>>,
+    /// Each tag's view (`{name, url}`) by name, as item pages show it.
+    tags: HashMap<String, Value>,
+    /// Per language, the theme's partials rendered once (see [`chrome`]), or why they failed.
+    chrome: BTreeMap<String, Result<Value, Diagnostic>>,
 }
 
 impl Shared {
@@ -40,20 +47,68 @@ impl Shared {
         let section_crumbs = (0..site.sections.len())
             .map(|s| section_crumbs(site, s, &home_crumb))
             .collect();
-        let strings = theme
+        let strings: BTreeMap<String, Value> = theme
             .strings
             .iter()
             .filter(|(lang, _)| **lang != c.language)
             .map(|(lang, v)| (lang.clone(), tv::from_json(v)))
             .collect();
+        let chrome = c
+            .languages
+            .iter()
+            .map(|lang| (lang.clone(), chrome(theme, lang, strings.get(lang))))
+            .collect();
+        let mut tags = HashMap::new();
+        for t in site.items.iter().flat_map(|it| &it.tags) {
+            if !tags.contains_key(t) {
+                tags.insert(t.clone(), views::tag(t, c));
+            }
+        }
         Shared {
+            tags,
             cards: (0..site.items.len()).map(|_| OnceLock::new()).collect(),
+            list_cards: (0..site.items.len()).map(|_| Default::default()).collect(),
             section_crumbs,
             home_crumb,
             strings,
             facets: (0..site.sections.len()).map(|_| OnceLock::new()).collect(),
+            chrome,
         }
     }
+}
+
+/// Where the theme keeps its partials: templates that show nothing of a page.
+const PARTIALS: &str = "partials/";
+
+/// The theme's partials (`templates/partials/<name>.html`) rendered once for language `lang`,
+/// as the map `chrome` that every page gets: `chrome.<name>` (`-` in the name read as `_`), the
+/// rendered HTML without its final newline. A partial sees `site`, `lang` and `t`, nothing of
+/// the page, so the header and footer pieces every page repeats are rendered once per language
+/// instead of once per page.
+fn chrome(theme: &theme::Theme, lang: &str, strings: Option<&Value>) -> Result<Value, Diagnostic> {
+    let mut context = tera::Context::new();
+    context.insert_value("lang", lang.into());
+    if let Some(t) = strings {
+        context.insert_value("t", t.clone());
+    }
+    let mut names: Vec<&str> = theme
+        .tera
+        .get_template_names()
+        .filter(|n| n.starts_with(PARTIALS) && n.ends_with(".html"))
+        .collect();
+    names.sort_unstable();
+    let mut map = Map::with_capacity(names.len());
+    for name in names {
+        let html = theme.tera.render(name, &context).map_err(|e| {
+            let mut d = theme::template_error(&format!("templates/{name}"), &e);
+            d.message = format!("{} (while rendering it for language `{lang}`)", d.message);
+            d
+        })?;
+        let key = name[PARTIALS.len()..name.len() - ".html".len()].replace('-', "_");
+        let html = html.strip_suffix('\n').unwrap_or(&html);
+        map.insert(key.into(), Value::safe_string(html));
+    }
+    Ok(map.into())
 }
 
 /// Home, then the ancestors of section `s`, then `s`.
@@ -72,12 +127,17 @@ fn section_crumbs(site: &crate::model::Site, s: usize, home: &Value) -> Vec<Valu
     out
 }
 
+/// One facet of a section: each value's view (none active), and the facet's view with them.
+type FacetViews = (Vec<Value>, Value);
+
 /// The parts of a list's view that all its pages share, built by the first page rendered.
 pub type ListShared = OnceLock<(Map, Vec<Value>)>;
 
 /// A page ready to render: its template, its context, and what it is (for messages).
 pub struct Page<'a> {
     template: Cow<'a, str>,
+    /// Its language (which partials it shows).
+    lang: &'a str,
     context: tera::Context,
     what: Cow<'a, str>,
 }
@@ -106,6 +166,11 @@ pub fn write(ctx: &RenderContext<'_>, page: &Page<'_>, path: &str, out: &Writer)
 }
 
 fn render_to(ctx: &RenderContext<'_>, page: &Page<'_>, buf: &mut Vec<u8>) -> Result<(), Diagnostic> {
+    if let Some(Err(d)) = ctx.shared.chrome.get(page.lang) {
+        let mut d = d.clone();
+        d.message = format!("{} (needed by {})", d.message, page.what);
+        return Err(d);
+    }
     ctx.theme
         .tera
         .render_to(&page.template, &page.context, buf)
@@ -120,13 +185,50 @@ impl RenderContext<'_> {
     /// The card of item `i` (built once, then shared).
     fn card(&self, i: usize) -> Value {
         self.shared.cards[i]
-            .get_or_init(|| tv::from_json(&views::card(&self.site.items[i], &self.site.config)))
+            .get_or_init(|| views::card_value(&self.site.items[i], &self.site.config))
             .clone()
     }
 
     /// The cards of items `ids`.
     fn cards(&self, ids: &[usize]) -> Value {
         ids.iter().map(|i| self.card(*i)).collect::<Vec<Value>>().into()
+    }
+
+    /// The cards of items `ids` for a list, each with `html`: the card as the theme's `card`
+    /// component renders it (with the kicker when `kicker`), rendered once per item and kicker
+    /// instead of once per list page showing it (an item is on several lists: its section, its
+    /// category or facet values, its tags). When the component cannot render it, the card comes
+    /// without `html` and the list template calls the component itself (and reports the error).
+    fn list_cards(&self, ids: &[usize], kicker: bool) -> Value {
+        ids.iter()
+            .map(|i| {
+                self.shared.list_cards[*i][usize::from(kicker)]
+                    .get_or_init(|| self.card_with_html(*i, kicker))
+                    .clone()
+            })
+            .collect::<Vec<Value>>()
+            .into()
+    }
+
+    /// Item `i`'s card with its rendered HTML as `html` (or without, see [`Self::list_cards`]).
+    fn card_with_html(&self, i: usize, kicker: bool) -> Value {
+        let card = self.card(i);
+        let mut args = tera::Context::new();
+        args.insert_value("c", card.clone());
+        args.insert_value("kicker", kicker.into());
+        let mut implicits = tera::Context::new();
+        implicits.insert_value("lang", self.site.config.language.as_str().into());
+        let rendered = self
+            .theme
+            .tera
+            .render_component_with_implicits("card", &args, &implicits, None, true);
+        match (rendered, card.clone().into_map()) {
+            (Ok(html), Some(mut map)) => {
+                map.insert("html".into(), Value::safe_string(&html));
+                map.into()
+            }
+            _ => card,
+        }
     }
 
     /// Breadcrumbs down to `section` (or just home).
@@ -144,6 +246,9 @@ impl RenderContext<'_> {
             if let Some(t) = self.shared.strings.get(lang) {
                 ctx.insert_value("t", t.clone());
             }
+        }
+        if let Some(Ok(chrome)) = self.shared.chrome.get(lang) {
+            ctx.insert_value("chrome", chrome.clone());
         }
         ctx.insert_value("page", Value::from(page));
         ctx.insert_value("lang", lang.into());
@@ -213,6 +318,7 @@ pub fn home<'a>(ctx: &RenderContext<'a>) -> Page<'a> {
     );
     Page {
         template: "home.html".into(),
+        lang: &c.language,
         context: t,
         what: "the home page".into(),
     }
@@ -245,6 +351,7 @@ pub fn item<'a>(ctx: &RenderContext<'a>, i: usize) -> Page<'a> {
     };
     Page {
         template: template.into(),
+        lang: &item.lang,
         context: t,
         what: Cow::Borrowed(item.file.as_str()),
     }
@@ -254,9 +361,12 @@ pub fn item<'a>(ctx: &RenderContext<'a>, i: usize) -> Page<'a> {
 fn item_view(ctx: &RenderContext<'_>, i: usize, section: &Section) -> Value {
     let c = &ctx.site.config;
     let item = &ctx.site.items[i];
-    let mut view = tv::from_json(&views::item(item, section, c))
-        .into_map()
-        .unwrap_or_default();
+    let tags: Vec<Value> = item
+        .tags
+        .iter()
+        .map(|t| ctx.shared.tags.get(t).cloned().unwrap_or_else(|| views::tag(t, c)))
+        .collect();
+    let mut view = views::item(item, section, c, tags.into());
     view.insert("body".into(), item.html.as_str().into());
     if item.kind() == Kind::News && item.lang == c.language {
         let [newer, older, related] = super::news_nav_ids(ctx, i);
@@ -300,7 +410,7 @@ pub fn list<'a>(
 ) -> Page<'a> {
     let site = ctx.site;
     let c = &site.config;
-    let (common, crumbs) = shared.get_or_init(|| list_shared(ctx, l));
+    let (common, crumbs) = shared.get_or_init(|| list_shared(ctx, l, facets));
     let total = plan::page_count(l.items.len(), l.per_page);
     let start = (page - 1).saturating_mul(l.per_page);
     let ids: Vec<usize> = l.items.iter().skip(start).take(l.per_page).copied().collect();
@@ -314,21 +424,27 @@ pub fn list<'a>(
     let page_v = page_map(ctx, "list", &title, &url, description, crumbs.clone());
     let mut t = ctx.page_context(&c.language, page_v);
     let mut view = common.clone();
-    view.insert("facets".into(), facet_views(ctx, l, facets));
-    view.insert("items".into(), ctx.cards(&ids));
+    let kicker = matches!(list_kind(ctx, l), "news" | "tags");
+    view.insert("items".into(), ctx.list_cards(&ids, kicker));
     let pages = pagination::view(page, total, |n| c.link(&plan::page_url(&l.url, n)));
     view.insert("pagination".into(), pages);
     t.insert_value("list", view.into());
     Page {
         template: "list.html".into(),
+        lang: &c.language,
         context: t,
         what: format!("the list /{url}").into(),
     }
 }
 
-/// What every page of list `l` shows besides its facets: title, kind, section, filter, count,
-/// links; and its breadcrumbs.
-fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
+/// The kind of list `l` (`list.kind`): its section's kind, or `tags`.
+fn list_kind(ctx: &RenderContext<'_>, l: &ListPlan) -> &'static str {
+    l.section.map_or("tags", |s| ctx.site.sections[s].kind.name())
+}
+
+/// What every page of list `l` shows besides its cards and pagination: title, kind, section,
+/// filter, count, links, facets; and its breadcrumbs.
+fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Facet]>) -> (Map, Vec<Value>) {
     let site = ctx.site;
     let c = &site.config;
     let mut crumbs = ctx.crumbs(l.section);
@@ -336,7 +452,7 @@ fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
         crumbs.push(tv::link(label, c.link(&l.url)));
     }
     let section = l.section.map(|s| &site.sections[s]);
-    let kind = section.map_or("tags", |s| s.kind.name());
+    let kind = list_kind(ctx, l);
     let section_v = section.map(|s| {
         tv::map([
             ("title", s.title.as_str().into()),
@@ -360,13 +476,14 @@ fn list_shared(ctx: &RenderContext<'_>, l: &ListPlan) -> (Map, Vec<Value>) {
         ("filter", filter_v.into()),
         ("count", l.items.len().into()),
         ("links", tv::from_json(&serde_json::Value::Array(links))),
+        ("facets", facet_views(ctx, l, facets)),
     ]);
     (map, crumbs)
 }
 
 /// The facet navigation of a list: each facet's values with URL, count and whether active (the
-/// value `l` is the list of). The values' views are the section's, shared; only the active one
-/// is built for the page.
+/// value `l` is the list of). The views are the section's, shared; only the facet of the active
+/// value is built for the list, with that value's view.
 fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Facet]>) -> Value {
     let facets = facets.unwrap_or(&[]);
     let section = l.section.map(|s| &ctx.site.sections[s]);
@@ -381,7 +498,10 @@ fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Fac
     facets
         .iter()
         .zip(base)
-        .map(|(f, views)| {
+        .map(|(f, (views, none_active))| {
+            if l.filter.as_ref().is_none_or(|(seg, _)| seg != f.segment) {
+                return none_active.clone();
+            }
             let values: Vec<Value> = f
                 .values
                 .iter()
@@ -398,27 +518,35 @@ fn facet_views(ctx: &RenderContext<'_>, l: &ListPlan, facets: Option<&[plan::Fac
                     }
                 })
                 .collect();
-            tv::map([
-                ("segment", f.segment.into()),
-                ("title", f.title.into()),
-                ("values", values.into()),
-            ])
+            facet_view(f, values)
         })
         .collect::<Vec<Value>>()
         .into()
 }
 
-/// Each facet's value views, none active.
-fn facet_values(ctx: &RenderContext<'_>, section: Option<&Section>, facets: &[plan::Facet]) -> Vec<Vec<Value>> {
+/// Each facet's value views and its view, none active.
+fn facet_values(ctx: &RenderContext<'_>, section: Option<&Section>, facets: &[plan::Facet]) -> Vec<FacetViews> {
     facets
         .iter()
         .map(|f| {
-            f.values
+            let views: Vec<Value> = f
+                .values
                 .iter()
                 .map(|(slug, label, members)| facet_value(ctx, section, f, slug, label, members.len(), false))
-                .collect()
+                .collect();
+            let facet = facet_view(f, views.clone());
+            (views, facet)
         })
         .collect()
+}
+
+/// A facet's view: `{segment, title, values}`.
+fn facet_view(f: &plan::Facet, values: Vec<Value>) -> Value {
+    tv::map([
+        ("segment", f.segment.into()),
+        ("title", f.title.into()),
+        ("values", values.into()),
+    ])
 }
 
 /// One facet value's view: label, URL, count, whether active.
@@ -463,6 +591,7 @@ pub fn tags_index<'a>(ctx: &RenderContext<'a>, tags: &BTreeMap<String, (String, 
     t.insert_value("tags", list.into());
     Page {
         template: "tags.html".into(),
+        lang: &c.language,
         context: t,
         what: "the tag index".into(),
     }
@@ -477,6 +606,7 @@ pub fn simple<'a>(ctx: &RenderContext<'a>, template: &'static str, title: &str, 
     let page = page_map(ctx, kind, title, path, title, crumbs);
     Page {
         template: template.into(),
+        lang: &c.language,
         context: ctx.page_context(&c.language, page),
         what: format!("/{path}").into(),
     }

@@ -27,3 +27,39 @@ pub fn from_json(v: &serde_json::Value) -> Value {
 pub fn link(title: &str, url: String) -> Value {
     map([("title", title.into()), ("url", url.into())])
 }
+
+/// An integer as a JSON view would hold it: unsigned when not negative (how `serde_json` keeps
+/// numbers), so that values built here equal those once built through JSON.
+pub fn int(n: i64) -> Value {
+    match u64::try_from(n) {
+        Ok(u) => u.into(),
+        Err(_) => n.into(),
+    }
+}
+
+/// An optional string (none when absent).
+pub fn opt(v: &Option<String>) -> Value {
+    v.as_deref().into()
+}
+
+/// A list of strings.
+pub fn strs<S: AsRef<str>>(v: &[S]) -> Value {
+    v.iter().map(|s| Value::from(s.as_ref())).collect::<Vec<Value>>().into()
+}
+
+/// A `{label, value}` fact row, when the value is present and not empty.
+pub fn fact(label: &str, value: Option<String>) -> Option<Value> {
+    value
+        .filter(|v| !v.is_empty())
+        .map(|v| map([("label", label.into()), ("value", v.into())]))
+}
+
+/// The rows of a fact table that have a value.
+pub fn facts<const N: usize>(rows: [Option<Value>; N]) -> Value {
+    rows.into_iter().flatten().collect::<Vec<Value>>().into()
+}
+
+/// A serialisable value (a table view, a chart) as a Tera value, without a JSON copy between.
+pub fn from_serializable<T: serde::Serialize>(v: &T) -> Value {
+    Value::try_from_serializable(v).unwrap_or_else(|_| Value::none())
+}

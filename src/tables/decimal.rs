@@ -77,7 +77,7 @@ impl Decimal {
         if neg {
             out.push('-');
         }
-        out.push_str(&int.to_string());
+        out.push_str(&u64::try_from(int).map_or_else(|_| int.to_string(), |v| v.to_string()));
         if !frac.is_empty() {
             out.push('.');
             out.push_str(frac);
@@ -93,7 +93,8 @@ impl Decimal {
         if neg {
             out.push('-');
         }
-        let digits = int.to_string();
+        // Most values fit 64 bits, whose formatting needs no 128-bit division per digit.
+        let digits = u64::try_from(int).map_or_else(|_| int.to_string(), |v| v.to_string());
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
                 out.push('.');
@@ -116,6 +117,8 @@ impl Decimal {
         let rounded = (abs + step / 2) / step * step;
         let int = rounded / ONE as u128;
         let frac_units = rounded % ONE as u128;
+        // Below ONE, so it fits 64 bits (formatted without 128-bit division).
+        let frac_units = u64::try_from(frac_units).unwrap_or(0);
         let mut frac = format!("{frac_units:0width$}", width = SCALE);
         frac.truncate(shown);
         while frac.len() < decimals {
