@@ -38,8 +38,10 @@ pub struct RenderContext<'a> {
     newest_first: Vec<Vec<usize>>,
     /// Position of each item in its section's newest-first list.
     position: Vec<usize>,
-    /// (section, category) → items newest first, for related news.
-    by_category: BTreeMap<(usize, String), Vec<usize>>,
+    /// Items of one (section, news category), newest first, for related news.
+    by_category: Vec<Vec<usize>>,
+    /// Each item's group in `by_category` (`u32::MAX`: none; only listed news have one).
+    category_of: Vec<u32>,
     /// Translation key → items, for language alternates.
     translations: BTreeMap<String, Vec<usize>>,
     /// Views shared between pages (cards, breadcrumbs, interface strings).
@@ -249,14 +251,23 @@ impl<'a> RenderContext<'a> {
         }
         let mut newest_first = section_items.clone();
         let mut position = vec![0; site.items.len()];
-        let mut by_category: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+        let mut group_of: FxMap<(usize, &str), u32> = FxMap::default();
+        let mut by_category: Vec<Vec<usize>> = Vec::new();
+        let mut category_of = vec![u32::MAX; site.items.len()];
         for (s, list) in newest_first.iter_mut().enumerate() {
             plan::sort_items(&site.items, list, crate::model::SortOrder::DateDesc);
             for (p, &i) in list.iter().enumerate() {
                 position[i] = p;
                 if let crate::model::KindData::News(n) = &site.items[i].data {
                     if let Some(c) = &n.category {
-                        by_category.entry((s, c)).or_default().push(i);
+                        let g = *group_of.entry((s, c)).or_insert_with(|| {
+                            by_category.push(Vec::new());
+                            u32::try_from(by_category.len() - 1).unwrap_or(u32::MAX)
+                        });
+                        if let Some(group) = by_category.get_mut(g as usize) {
+                            group.push(i);
+                            category_of[i] = g;
+                        }
                     }
                 }
             }
@@ -270,10 +281,6 @@ impl<'a> RenderContext<'a> {
             .filter(|(_, v)| v.len() > 1)
             .map(|(k, v)| (k.to_owned(), v))
             .collect();
-        let by_category = by_category
-            .into_iter()
-            .map(|((s, c), v)| ((s, c.to_owned()), v))
-            .collect();
         RenderContext {
             site,
             theme,
@@ -282,6 +289,7 @@ impl<'a> RenderContext<'a> {
             newest_first,
             position,
             by_category,
+            category_of,
             translations,
             shared: pages::Shared::new(site, theme),
         }
@@ -378,10 +386,11 @@ fn plan_renders(
     facet_sigs: &BTreeMap<String, u64>,
     selection: &Selection<'_>,
 ) -> (Vec<(String, u64, bool)>, Shows) {
+    let url_sigs = url_signatures(ctx.site);
     let inputs: Vec<(String, u64, bool, Vec<usize>, bool)> = jobs
         .par_iter()
         .map(|job| {
-            let (path, sig, ids, always) = job_inputs(ctx, job, facet_sigs);
+            let (path, sig, ids, always) = job_inputs(ctx, job, facet_sigs, &url_sigs);
             let render = match selection {
                 Selection::All => true,
                 Selection::Changed { previous, changed } => {
@@ -459,7 +468,8 @@ struct ContextParts {
     section_items: Vec<Vec<usize>>,
     newest_first: Vec<Vec<usize>>,
     position: Vec<usize>,
-    by_category: BTreeMap<(usize, String), Vec<usize>>,
+    by_category: Vec<Vec<usize>>,
+    category_of: Vec<u32>,
     translations: BTreeMap<String, Vec<usize>>,
 }
 
@@ -471,6 +481,7 @@ impl<'a> RenderContext<'a> {
             newest_first: self.newest_first,
             position: self.position,
             by_category: self.by_category,
+            category_of: self.category_of,
             translations: self.translations,
         }
     }
@@ -484,6 +495,7 @@ impl<'a> RenderContext<'a> {
             newest_first: p.newest_first,
             position: p.position,
             by_category: p.by_category,
+            category_of: p.category_of,
             translations: p.translations,
             shared: pages::Shared::new(site, theme),
         }
@@ -513,12 +525,13 @@ pub fn render_from_plan(
     let mut rendered = None;
     if jobs.len() + 1 == plan.shows.starts.len() {
         let no_facets = BTreeMap::new();
+        let url_sigs = url_signatures(site);
         let (selected, paths): (Vec<Job<'_>>, Vec<(String, u64, bool)>) = jobs
             .into_iter()
             .enumerate()
             .filter(|(j, _)| plan.shows.affected(*j, changed))
             .map(|(_, job)| {
-                let (path, sig, _, _) = job_inputs(&ctx, &job, &no_facets);
+                let (path, sig, _, _) = job_inputs(&ctx, &job, &no_facets, &url_sigs);
                 (job, (path, sig, true))
             })
             .unzip();
@@ -586,9 +599,25 @@ impl Signature {
         }
     }
 
+    fn add_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// Each item's URL hashed once: a page's signature combines those of the items it shows.
+fn url_signatures(site: &Site) -> Vec<u64> {
+    site.items
+        .par_iter()
+        .map(|item| {
+            let mut sig = Signature::new();
+            sig.add(&item.url);
+            sig.finish()
+        })
+        .collect()
 }
 
 /// The output path of a page, the signature of its inputs, the items it shows, and whether it
@@ -597,6 +626,7 @@ fn job_inputs(
     ctx: &RenderContext<'_>,
     job: &Job<'_>,
     facet_sigs: &BTreeMap<String, u64>,
+    url_sigs: &[u64],
 ) -> (String, u64, Vec<usize>, bool) {
     let site = ctx.site;
     let mut sig = Signature::new();
@@ -610,16 +640,16 @@ fn job_inputs(
             let mut ids = vec![*i];
             if item.kind() == Kind::News && item.lang == site.config.language {
                 for part in news_nav_ids(ctx, *i) {
-                    sig.add("|");
+                    sig.add_u64(u64::from(b'|'));
                     for j in &part {
-                        sig.add(&site.items[*j].url);
+                        sig.add_u64(url_sigs[*j]);
                     }
                     ids.extend(part);
                 }
             }
             if let Some(group) = ctx.translations.get(&item.translation_key) {
                 for j in group {
-                    sig.add(&site.items[*j].url);
+                    sig.add_u64(url_sigs[*j]);
                     ids.push(*j);
                 }
             }
@@ -629,12 +659,12 @@ fn job_inputs(
             let total = plan::page_count(plan.items.len(), plan.per_page);
             let start = (page - 1).saturating_mul(plan.per_page);
             let ids: Vec<usize> = plan.items.iter().skip(start).take(plan.per_page).copied().collect();
-            sig.add(&total.to_string());
+            sig.add_u64(total as u64);
             for j in &ids {
-                sig.add(&site.items[*j].url);
+                sig.add_u64(url_sigs[*j]);
             }
             if let Some(s) = plan.section {
-                sig.add(&facet_sigs.get(&site.sections[s].url).copied().unwrap_or(0).to_string());
+                sig.add_u64(facet_sigs.get(&site.sections[s].url).copied().unwrap_or(0));
             }
             (
                 format!("{}index.html", plan::page_url(&plan.url, *page)),
@@ -765,15 +795,12 @@ fn news_nav_ids(ctx: &RenderContext<'_>, i: usize) -> [Vec<usize>; 3] {
     let p = ctx.position[i];
     let newer: Vec<usize> = list[..p.min(list.len())].iter().rev().take(5).copied().collect();
     let older: Vec<usize> = list[(p + 1).min(list.len())..].iter().take(5).copied().collect();
-    let related: Vec<usize> = match &item.data {
-        crate::model::KindData::News(n) => n
-            .category
-            .as_ref()
-            .and_then(|cat| ctx.by_category.get(&(item.section, cat.clone())))
-            .map(|same| same.iter().filter(|j| **j != i).take(5).copied().collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
+    let related: Vec<usize> = ctx
+        .category_of
+        .get(i)
+        .and_then(|g| ctx.by_category.get(*g as usize))
+        .map(|same| same.iter().filter(|j| **j != i).take(5).copied().collect())
+        .unwrap_or_default();
     [newer, older, related]
 }
 
