@@ -717,7 +717,7 @@ fn search_doc<'a>(site: &Site, item: &'a Item) -> crate::search::SearchDoc<'a> {
     | KindData::Procurement(_) = item.data
     {
         // Make the facts searchable too.
-        for v in card_facts(site, item) {
+        for (_, v) in views::card_meta(item).1 {
             facts.push_str(&v);
             facts.push('\n');
         }
@@ -736,18 +736,6 @@ fn search_doc<'a>(site: &Site, item: &'a Item) -> crate::search::SearchDoc<'a> {
         facts,
         text: std::borrow::Cow::Borrowed(&item.text),
     }
-}
-
-fn card_facts(site: &Site, item: &Item) -> Vec<String> {
-    let card = views::card(item, &site.config);
-    card.get("meta")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|m| m.get("value").and_then(Value::as_str).map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn site_json(site: &Site, theme: &Theme) -> Value {

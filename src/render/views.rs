@@ -1,5 +1,5 @@
-//! What templates see: plain JSON views of the model, with every date, number and label
-//! already formatted the Vietnamese way. Templates never format data themselves.
+//! What templates see: views of the model (Tera values, some JSON), with every date, number
+//! and label already formatted the Vietnamese way. Templates never format data themselves.
 
 use serde_json::{Value, json};
 use tera::{Map as TMap, Value as TValue};
@@ -58,49 +58,11 @@ pub fn label(value: &str) -> &'static str {
     }
 }
 
-/// A date for templates: ISO for `<time datetime>`, short and long Vietnamese forms.
-pub fn date_view(d: &Option<DateTime>, config: &SiteConfig) -> Value {
-    match d {
-        Some(d) => {
-            json!({ "iso": d.rfc3339(&config.timezone), "short": d.short_vi(), "long": d.long_vi(), "year": d.year() })
-        }
-        None => Value::Null,
-    }
-}
-
 fn labels(values: &[&'static str]) -> Vec<&'static str> {
     values.iter().map(|v| label(v)).collect()
 }
 
-/// A compact view of an item for lists, cards and feeds.
-pub fn card(item: &Item, config: &SiteConfig) -> Value {
-    let (badge, meta) = card_meta(item);
-    let image = match &item.data {
-        KindData::News(n) => n
-            .image_asset
-            .as_ref()
-            .map(|a| json!({ "url": a.url, "alt": n.image_alt })),
-        _ => None,
-    };
-    let meta: Vec<Value> = meta
-        .into_iter()
-        .map(|(label, value)| json!({ "label": label, "value": value }))
-        .collect();
-    json!({
-        "title": item.title,
-        "url": config.link(&item.url),
-        "kind": item.kind().item_type(),
-        "type_label": type_label(item),
-        "date": date_view(&item.sort_date(), config),
-        "summary": item.summary_or_lead(),
-        "meta": meta,
-        "badge": badge,
-        "image": image,
-    })
-}
-
-/// [`card`] as a Tera value, built directly (pages show cards; the search index reads the
-/// JSON one).
+/// A compact view of an item for lists and cards, as a Tera value.
 pub fn card_value(item: &Item, config: &SiteConfig) -> TValue {
     let (badge, meta) = card_meta(item);
     let image = match &item.data {
@@ -136,7 +98,7 @@ pub fn type_label(item: &Item) -> &'static str {
 }
 
 /// A card's badge and its `(label, value)` facts (those with a value).
-fn card_meta(item: &Item) -> (Option<&'static str>, Vec<(&'static str, String)>) {
+pub(super) fn card_meta(item: &Item) -> (Option<&'static str>, Vec<(&'static str, String)>) {
     let mut meta = Vec::new();
     let mut badge = None;
     let mut fact = |label: &'static str, value: Option<String>| {
@@ -205,7 +167,7 @@ fn asset(a: &Asset) -> TValue {
     ])
 }
 
-/// A date as a Tera value, as [`date_view`] gives it.
+/// A date for templates: ISO for `<time datetime>`, short and long Vietnamese forms, year.
 fn date_tv(d: &Option<DateTime>, config: &SiteConfig) -> TValue {
     match d {
         Some(d) => tv::map([
