@@ -9,10 +9,7 @@ use crate::model::{Item, KindData};
 /// Serialises JSON for a `<script type="application/ld+json">` block: `<` is escaped so that
 /// no text can close the script element.
 pub fn to_script(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    script_safe(v.to_string().into_bytes())
 }
 
 fn org(c: &SiteConfig) -> Value {
@@ -194,7 +191,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let _ = serde_json::to_writer(&mut *out, s);
 }
 
-/// JSON text with `<`, `>` and `&` escaped, as [`to_script`] gives it.
+/// JSON text with `<`, `>` and `&` escaped (as `\u003c`, `\u003e`, `\u0026`).
 fn script_safe(json: Vec<u8>) -> String {
     let text = String::from_utf8(json).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     if !text.contains(['<', '>', '&']) {
