@@ -166,9 +166,7 @@ impl Session {
         copy_files(&self.options.site, &site, &writer, &diags);
         let outcome =
             crate::render::render_selected(&site, &theme, &writer, &diags, &Selection::All, SearchMode::Build);
-        for e in writer.errors() {
-            diags.push(Diagnostic::error(self.output.display().to_string(), 0, 0, e));
-        }
+        report_write_errors(&self.output, &writer, &diags);
         out.rendered = outcome.rendered;
         out.report.items = site.items.len();
         out.report.success = !diags.has_errors();
@@ -281,9 +279,7 @@ impl Session {
             )
         });
         let rendered = outcome.rendered;
-        for e in writer.errors() {
-            diags.push(Diagnostic::error(self.output.display().to_string(), 0, 0, e));
-        }
+        report_write_errors(&self.output, &writer, &diags);
         crate::timing::timed("incremental: finish", || {
             finish_page_writes(&self.output, writer, state, outcome);
         });
@@ -345,7 +341,7 @@ impl Session {
             // Nothing was changed yet: the last good site stays.
             return Some(refused(&diags));
         }
-        let writer = Writer::in_place(self.output.clone(), HashMap::new())
+        let writer = Writer::new(self.output.clone())
             .ok()?
             .with_previous(std::mem::take(&mut state.hashes));
         for (k, item) in at.iter().zip(fresh) {
@@ -364,9 +360,7 @@ impl Session {
                 state.search_manifest.as_deref(),
             )
         });
-        for e in writer.errors() {
-            diags.push(Diagnostic::error(self.output.display().to_string(), 0, 0, e));
-        }
+        report_write_errors(&self.output, &writer, &diags);
         state.hashes = writer.into_hashes();
         let Some(rendered) = rendered else {
             // The plan does not fit the site (it cannot happen): plan again.
@@ -454,6 +448,13 @@ enum Coverage {
     Search,
 }
 
+/// Adds the writer's errors (files that could not be written) to the build's diagnostics.
+fn report_write_errors(output: &Path, writer: &Writer, diags: &Diagnostics) {
+    for e in writer.errors() {
+        diags.push(Diagnostic::error(output.display().to_string(), 0, 0, e));
+    }
+}
+
 /// Puts the items from `first_new` on (re-read files) back among the others, which are in
 /// source order (file, then line), so that the site reads as a full load would have left it.
 fn restore_source_order(items: &mut Vec<Item>, first_new: usize) {
@@ -511,10 +512,10 @@ fn finish_writes(
             }
         }
     } else {
-        // Pages that left the plan, and (after a search refresh) index files not rewritten.
+        // A search refresh: pages that left the plan, and index files not rewritten.
         hashes.retain(|path, _| {
             let gone_page = state.signatures.contains_key(path) && !outcome.signatures.contains_key(path);
-            let old_index = coverage == Coverage::Search && path.starts_with("search/") && !written.contains_key(path);
+            let old_index = path.starts_with("search/") && !written.contains_key(path);
             !(gone_page || old_index)
         });
     }
