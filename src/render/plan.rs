@@ -296,18 +296,18 @@ pub fn tags(items: &[Item], published: &[usize]) -> BTreeMap<String, (String, Ve
     // Going through the items newest first builds every tag's list in its final order.
     let mut newest_first = published.to_vec();
     sort_items(items, &mut newest_first, SortOrder::DateDesc);
-    // Each spelling → its slot (None: no slug); slug → slot; slot: (name, items, index of the
-    // item the name comes from).
+    // Each spelling → its slot (None: no slug); slug → slot; slot: (slug, name, items, index of
+    // the item the name comes from).
     let mut slot_of: FxMap<&str, Option<usize>> = FxMap::default();
     let mut by_slug: FxMap<String, usize> = FxMap::default();
-    let mut slots: Vec<(String, Vec<usize>, usize)> = Vec::new();
+    let mut slots: Vec<(String, String, Vec<usize>, usize)> = Vec::new();
     for &i in &newest_first {
         for t in &items[i].tags {
             let slot = *slot_of.entry(t).or_insert_with(|| {
                 let slug = text::slugify(t);
                 (!slug.is_empty()).then(|| {
-                    *by_slug.entry(slug).or_insert_with(|| {
-                        slots.push((t.clone(), Vec::new(), i));
+                    *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        slots.push((slug, t.clone(), Vec::new(), i));
                         slots.len() - 1
                     })
                 })
@@ -315,24 +315,18 @@ pub fn tags(items: &[Item], published: &[usize]) -> BTreeMap<String, (String, Ve
             let Some(tag) = slot.and_then(|k| slots.get_mut(k)) else {
                 continue;
             };
-            if tag.1.last() != Some(&i) {
-                tag.1.push(i);
+            if tag.2.last() != Some(&i) {
+                tag.2.push(i);
             }
-            if i < tag.2 {
-                t.clone_into(&mut tag.0);
-                tag.2 = i;
+            if i < tag.3 {
+                t.clone_into(&mut tag.1);
+                tag.3 = i;
             }
         }
     }
-    let mut slots: Vec<Option<(String, Vec<usize>, usize)>> = slots.into_iter().map(Some).collect();
-    by_slug
+    slots
         .into_iter()
-        .filter_map(|(slug, k)| {
-            slots
-                .get_mut(k)
-                .and_then(Option::take)
-                .map(|(name, list, _)| (slug, (name, list)))
-        })
+        .map(|(slug, name, list, _)| (slug, (name, list)))
         .collect()
 }
 
