@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use tera::{Map, Value};
@@ -12,6 +12,7 @@ use tera::{Map, Value};
 use super::plan::{self, ListPlan};
 use super::{RenderContext, jsonld, pagination, theme, tv, views};
 use crate::diag::Diagnostic;
+use crate::fxhash::FxMap;
 use crate::model::{Item, Kind, KindData, Section, SortOrder};
 use crate::write::Writer;
 
@@ -34,7 +35,7 @@ pub struct Shared {
     /// grow with the square of the number of values (agencies grow with the site).
     facets: Vec<OnceLock<Vec<FacetViews>>>,
     /// Each tag's view (`{name, url}`) by name, as item pages show it.
-    tags: HashMap<String, Value>,
+    tags: FxMap<String, Value>,
     /// Per language, the theme's partials rendered once (see [`chrome`]), or why they failed.
     chrome: BTreeMap<String, Result<Value, Diagnostic>>,
 }
@@ -58,7 +59,7 @@ impl Shared {
             .iter()
             .map(|lang| (lang.clone(), chrome(theme, lang, strings.get(lang))))
             .collect();
-        let mut tags = HashMap::new();
+        let mut tags = FxMap::default();
         for t in site.items.iter().flat_map(|it| &it.tags) {
             if !tags.contains_key(t) {
                 tags.insert(t.clone(), views::tag(t, c));
